@@ -1,0 +1,117 @@
+package dev.gatehouse.identity.internal.login;
+
+import dev.gatehouse.identity.AccessTokens;
+import dev.gatehouse.identity.internal.LoginEventLog;
+import dev.gatehouse.identity.internal.LoginThrottle;
+import dev.gatehouse.identity.internal.UserRepository;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two filter chains: the JSON API (bearer tokens, stateless, problem+json errors) and the pages
+ * (form login with the extra login steps, sessions in PostgreSQL, CSRF, strict headers).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	/** No inline script or style anywhere; pages cannot be framed; forms post only to us. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// Argon2id with OWASP's minimum: 19 MiB, 2 iterations, 1 lane. Prefixed, so it can be changed later.
+		var argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+		return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(GatehouseUserDetailsService userDetails, PasswordEncoder encoder,
+			LoginThrottle throttle, LoginEventLog loginEvents, UserRepository users) {
+		var passwords = new DaoAuthenticationProvider(userDetails);
+		passwords.setPasswordEncoder(encoder);
+		var manager = new ProviderManager(
+				new ThrottledPasswordAuthenticationProvider(passwords, throttle, loginEvents, users));
+		manager.setEraseCredentialsAfterAuthentication(false);
+		return manager;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, AccessTokens tokens) throws Exception {
+		var problems = new ProblemJsonSecurityHandlers();
+		http.securityMatcher("/api/**", "/actuator/prometheus")
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/prometheus")
+				.hasAuthority("SCOPE_metrics:read")
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer(rs -> rs.opaqueToken(ot -> ot.introspector(new AccessTokenIntrospector(tokens)))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement(sm -> sm.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Bearer tokens only, never cookies: no ambient credential for CSRF to abuse.
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager, LoginFlow flow,
+			LoginEventLog loginEvents) throws Exception {
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
+						"/problems/**", "/actuator/health/**", "/actuator/health", "/actuator/info", "/v3/api-docs/**",
+						"/swagger-ui/**", "/swagger-ui.html")
+				.permitAll()
+				.requestMatchers(LoginStage.VERIFY_SECOND_FACTOR.path())
+				.hasAuthority(LoginStage.VERIFY_SECOND_FACTOR.authority())
+				.requestMatchers(LoginStage.CHANGE_PASSWORD.path())
+				.hasAuthority(LoginStage.CHANGE_PASSWORD.authority())
+				.requestMatchers(LoginStage.ENROLL_SECOND_FACTOR.path() + "/**", LoginStage.ENROLL_SECOND_FACTOR.path())
+				.hasAuthority(LoginStage.ENROLL_SECOND_FACTOR.authority())
+				.requestMatchers("/operator/users/**", "/operator/users")
+				.hasRole("ADMIN")
+				.requestMatchers("/operator/audit/**", "/operator/audit")
+				.hasAnyRole("ADMIN", "COMPLIANCE")
+				.requestMatchers("/operator/**")
+				.hasAuthority("KIND_OPERATOR")
+				.anyRequest()
+				.hasAuthority(dev.gatehouse.shared.security.Authorities.LOGIN_COMPLETE))
+			.formLogin(form -> form.loginPage("/login")
+				.authenticationDetailsSource(LoginDetails::of)
+				.successHandler(new PasswordAcceptedHandler(flow))
+				.failureHandler(new LoginFailureHandler())
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/logout")
+				.addLogoutHandler(new LogoutRecorder(loginEvents))
+				.logoutSuccessUrl("/login?logout")
+				.permitAll())
+			.exceptionHandling(ex -> ex.accessDeniedHandler(new PendingLoginAccessDeniedHandler()))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+
+}
