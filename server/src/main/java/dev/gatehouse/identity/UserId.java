@@ -2,7 +2,7 @@ package dev.gatehouse.identity;
 
 import java.util.UUID;
 
-public record UserId(UUID value) {
+public record UserId(UUID value) implements java.io.Serializable {
 
 	public UserId {
 		if (value == null) {

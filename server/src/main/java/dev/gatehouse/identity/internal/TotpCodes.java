@@ -33,6 +33,10 @@ public class TotpCodes {
 		this.clock = clock;
 	}
 
+	public static TotpCodes forTests(Clock clock) {
+		return new TotpCodes(clock);
+	}
+
 	public String newSecret() {
 		return secrets.generate();
 	}

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,6 +55,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"The parameter '" + ex.getName() + "' has an invalid value.", request);
 		problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "message", "invalid value")));
 		return respond(problem);
+	}
+
+	/** {@code @PreAuthorize} refusals: the token lacks a scope or its owner a role (RFC 6750 section 3.1). */
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> denied(AccessDeniedException ex, HttpServletRequest request) {
+		var problem = problem(HttpStatus.FORBIDDEN, "insufficient-scope",
+				"The token's scopes or its owner's roles do not allow this request.", request);
+		return ResponseEntity.status(HttpStatus.FORBIDDEN)
+			.header(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer error=\"insufficient_scope\", error_description=\"The request requires higher privileges than provided by the access token.\"")
+			.body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)
