@@ -36,7 +36,7 @@ create function auditlog.refuse_change() returns trigger
     language plpgsql as
 $$
 begin
-    raise exception 'audit events are append-only' using errcode = 'insufficient_privilege';
+    raise exception 'audit events are append-only';
 end;
 $$;
 
