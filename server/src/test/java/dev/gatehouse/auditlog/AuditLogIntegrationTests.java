@@ -153,6 +153,17 @@ class AuditLogIntegrationTests {
 	}
 
 	@Test
+	void publishWhenPublisherTransactionIsReadOnlyThenRowIsRecordedAnyway() {
+		String target = TestAudited.randomTarget();
+		var readOnly = new TransactionTemplate(transactionManager);
+		readOnly.setReadOnly(true);
+
+		readOnly.executeWithoutResult(status -> events.publishEvent(TestAudited.of("test.thing.viewed", target)));
+
+		assertThat(onlyEntry(target).action()).isEqualTo("test.thing.viewed");
+	}
+
+	@Test
 	void publishWhenManyThreadsAppendAtOnceThenChainStaysUnbroken() throws Exception {
 		String target = TestAudited.randomTarget();
 		int threads = 8;

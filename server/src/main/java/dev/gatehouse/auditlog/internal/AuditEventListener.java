@@ -14,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -23,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records every {@link Audited} event synchronously, in the publisher's transaction (or a new one
- * when there is none), so that a change and its audit record commit or roll back together.
+ * when there is none, or when the publisher's is read-only), so that a change and its audit record
+ * commit or roll back together. The head row lock taken by the append is held until that
+ * transaction ends, so publishers should publish audited events late in short transactions.
  */
 @Component
 class AuditEventListener {
@@ -41,11 +44,15 @@ class AuditEventListener {
 
 	private final TransactionTemplate transaction;
 
+	private final TransactionTemplate ownTransaction;
+
 	AuditEventListener(AuditChain chain, Clock clock, PlatformTransactionManager transactionManager) {
 		this.chain = chain;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@EventListener
@@ -55,7 +62,9 @@ class AuditEventListener {
 		String details = detailsJson(event.details());
 		String actor = actor(event);
 		String actorIp = remoteAddress();
-		transaction.executeWithoutResult(status -> chain
+		// A read-only transaction changes nothing that could roll back, and cannot insert: record on our own.
+		var template = TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? ownTransaction : transaction;
+		template.executeWithoutResult(status -> chain
 			.append(clock.instant().truncatedTo(ChronoUnit.MICROS), actor, actorIp, action, target, details));
 	}
 
