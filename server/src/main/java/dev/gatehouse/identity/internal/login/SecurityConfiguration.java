@@ -7,6 +7,10 @@ import dev.gatehouse.identity.internal.UserRepository;
 
 import java.util.Map;
 
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAnyRole;
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority;
+import static org.springframework.security.authorization.AuthorizationManagers.allOf;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -59,7 +63,9 @@ class SecurityConfiguration {
 		var problems = new ProblemJsonSecurityHandlers();
 		http.securityMatcher("/api/**", "/actuator/prometheus")
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/prometheus")
-				.hasAuthority("SCOPE_metrics:read")
+				.access(allOf(hasAuthority("SCOPE_metrics:read"), hasAuthority("KIND_OPERATOR")))
+				.requestMatchers("/api/v1/audit/**")
+				.access(allOf(hasAuthority("SCOPE_audit:read"), hasAnyRole("ADMIN", "COMPLIANCE")))
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(rs -> rs.opaqueToken(ot -> ot.introspector(new AccessTokenIntrospector(tokens)))
