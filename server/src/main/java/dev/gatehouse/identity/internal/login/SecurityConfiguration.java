@@ -86,7 +86,7 @@ class SecurityConfiguration {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
-						"/problems/**", "/actuator/health/**", "/actuator/health", "/actuator/info", "/v3/api-docs/**",
+						"/problems/**", "/demo", "/demo/codes", "/actuator/health/**", "/actuator/health", "/actuator/info", "/v3/api-docs/**",
 						"/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers(LoginStage.VERIFY_SECOND_FACTOR.path())
