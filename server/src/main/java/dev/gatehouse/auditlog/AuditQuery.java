@@ -36,6 +36,10 @@ public record AuditQuery(String actor, String actionPrefix, String target, Insta
 		return new AuditQuery(null, null, null, null, null, null, DEFAULT_SIZE);
 	}
 
+	public static AuditQuery forTarget(String target) {
+		return new AuditQuery(null, null, target, null, null, null, DEFAULT_SIZE);
+	}
+
 	public AuditQuery withTarget(String target) {
 		return new AuditQuery(this.actor, this.actionPrefix, target, this.from, this.to, this.beforeSeq, this.size);
 	}
