@@ -91,7 +91,7 @@ public class Accounts {
 		}
 		var row = new UserRow(UserId.random(), email, command.displayName().trim(), command.kind(), command.roles(),
 				passwordEncoder.encode(command.password()), true, command.mustChangePassword(), null, null, null,
-				clock.instant());
+				command.emailVerified() ? clock.instant() : null, clock.instant());
 		users.insert(row, clock.instant());
 		String roles = command.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
 		events.publishEvent(new UserCreated(row.id(), email, command.kind(), roles));
@@ -111,6 +111,15 @@ public class Accounts {
 			.stream()
 			.map(UserRow::toAccount)
 			.toList();
+	}
+
+	/** The owner of the address proved it (a link we mailed was opened). */
+	@Transactional
+	public void markEmailVerified(UserId id) {
+		UserRow user = require(id);
+		if (users.markEmailVerified(id, clock.instant())) {
+			events.publishEvent(new IdentityEvents.EmailVerified(id, user.email()));
+		}
 	}
 
 	public boolean anyAdmin() {

@@ -22,6 +22,12 @@ public final class IdentityEvents {
 		public Map<String, Object> details() { return Map.of("email", email, "sessionsEnded", sessionsEnded); }
 	}
 
+	public record EmailVerified(UserId userId, String email) implements Audited {
+		public String action() { return "identity.email.verified"; }
+		public String target() { return "user:" + userId; }
+		public String actor() { return email; }
+	}
+
 	public record UserEnabled(UserId userId, String email) implements Audited {
 		public String action() { return "identity.user.enabled"; }
 		public String target() { return "user:" + userId; }

@@ -7,5 +7,12 @@ import java.util.Set;
  * replaces at first login.
  */
 public record NewUserCommand(String email, String displayName, UserKind kind, Set<Role> roles, String password,
-		boolean mustChangePassword) {
+		boolean mustChangePassword, boolean emailVerified) {
+
+	/** An account made by an operator or by seeding: its email address counts as verified. */
+	public NewUserCommand(String email, String displayName, UserKind kind, Set<Role> roles, String password,
+			boolean mustChangePassword) {
+		this(email, displayName, kind, roles, password, mustChangePassword, true);
+	}
+
 }

@@ -151,8 +151,18 @@ class AccessTokenApiSystemTests {
 	}
 
 	@Test
+	void createTokenWhenScopeIsWiderThanTheCallingTokenThenRefused() throws Exception {
+		var response = post(manageToken(), "{\"name\":\"x\",\"scopes\":[\"profile:read\"],\"expiresInDays\":5}");
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(JSON.readTree(response.body()).get("errors").get(0).get("field").asString()).isEqualTo("scopes");
+	}
+
+	@Test
 	void createTokenWhenValidThenSecretIsReturnedOnceAndWorks() throws Exception {
-		var response = post(manageToken(), "{\"name\":\"deploy\",\"scopes\":[\"profile:read\"],\"expiresInDays\":7}");
+		var user = TestUsers.create(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
+		String both = tokens.create(user.id(), "both", EnumSet.of(ApiScope.TOKENS_MANAGE, ApiScope.PROFILE_READ), 1).token();
+		var response = post(both, "{\"name\":\"deploy\",\"scopes\":[\"profile:read\"],\"expiresInDays\":7}");
 
 		assertThat(response.statusCode()).isEqualTo(201);
 		String secret = JSON.readTree(response.body()).get("secret").asString();

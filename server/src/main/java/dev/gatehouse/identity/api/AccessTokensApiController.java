@@ -61,6 +61,13 @@ class AccessTokensApiController {
 		for (String value : request.scopes()) {
 			scopes.add(ApiScope.of(value).orElseThrow(() -> new IdentityException("scopes", "Unknown scope: " + value)));
 		}
+		// A token can only mint tokens no wider than itself: a leaked narrow token must stay narrow.
+		var held = principal.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+		var wider = scopes.stream().filter(scope -> !held.contains("SCOPE_" + scope.value())).toList();
+		if (!wider.isEmpty()) {
+			throw new IdentityException("scopes", "This token does not hold " + wider.getFirst().value()
+					+ "; create wider tokens on your security page.");
+		}
 		var created = tokens.create(owner(principal), request.name(), scopes, request.expiresInDays());
 		return new CreatedTokenResponse(TokenResponse.of(created.info()), created.token());
 	}

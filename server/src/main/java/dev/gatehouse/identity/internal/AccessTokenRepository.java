@@ -90,11 +90,9 @@ public class AccessTokenRepository {
 			Set<ApiScope> scopes, Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
 
 		public AccessTokenInfo info() {
-			return new AccessTokenInfo(id.toString(), name, AccessTokens_PREFIX + publicId, scopes, createdAt, expiresAt,
-					lastUsedAt, revokedAt);
+			return new AccessTokenInfo(id.toString(), name, dev.gatehouse.identity.AccessTokens.PREFIX + publicId, scopes,
+					createdAt, expiresAt, lastUsedAt, revokedAt);
 		}
-
-		private static final String AccessTokens_PREFIX = "gh_pat_";
 
 	}
 

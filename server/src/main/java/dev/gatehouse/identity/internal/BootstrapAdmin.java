@@ -44,8 +44,14 @@ class BootstrapAdmin implements ApplicationRunner {
 		boolean generated = settings.password() == null || settings.password().isBlank();
 		String password = generated ? RandomTokens.readable(6) + "-" + RandomTokens.readable(6) + "-"
 				+ RandomTokens.readable(6) : settings.password();
-		accounts.create(new NewUserCommand(settings.email(), "Administrator", UserKind.OPERATOR, Set.of(Role.ADMIN),
-				password, generated));
+		try {
+			accounts.create(new NewUserCommand(settings.email(), "Administrator", UserKind.OPERATOR, Set.of(Role.ADMIN),
+					password, generated));
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			// Another node, starting at the same moment, created it first.
+			return;
+		}
 		if (generated) {
 			log.warn("""
 

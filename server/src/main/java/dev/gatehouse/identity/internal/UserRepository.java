@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 public class UserRepository {
 
 	private static final String COLUMNS = "id, email, display_name, kind, roles, password_hash, enabled, "
-			+ "must_change_password, totp_secret, totp_enabled_at, totp_last_step, created_at";
+			+ "must_change_password, totp_secret, totp_enabled_at, totp_last_step, email_verified_at, created_at";
 
 	private final JdbcClient jdbc;
 
@@ -35,8 +35,8 @@ public class UserRepository {
 	public void insert(UserRow user, Instant now) {
 		jdbc.sql("""
 				insert into identity.users (id, email, display_name, kind, roles, password_hash, enabled,
-				  must_change_password, created_at, updated_at)
-				values (:id, :email, :name, :kind, :roles::text[], :hash, true, :mustChange, :now, :now)
+				  must_change_password, email_verified_at, created_at, updated_at)
+				values (:id, :email, :name, :kind, :roles::text[], :hash, true, :mustChange, :verified, :now, :now)
 				""")
 			.param("id", user.id().value())
 			.param("email", user.email())
@@ -45,6 +45,7 @@ public class UserRepository {
 			.param("roles", rolesLiteral(user.roles()))
 			.param("hash", user.passwordHash())
 			.param("mustChange", user.mustChangePassword())
+			.param("verified", user.emailVerifiedAt() == null ? null : Timestamp.from(user.emailVerifiedAt()))
 			.param("now", Timestamp.from(now))
 			.update();
 	}
@@ -100,6 +101,15 @@ public class UserRepository {
 			.update();
 	}
 
+	/** Marks the address verified; returns false if it already was. */
+	public boolean markEmailVerified(UserId id, Instant now) {
+		return jdbc.sql("update identity.users set email_verified_at = :now, updated_at = :now "
+				+ "where id = :id and email_verified_at is null")
+			.param("now", Timestamp.from(now))
+			.param("id", id.value())
+			.update() == 1;
+	}
+
 	public void updatePassword(UserId id, String hash, Instant now) {
 		jdbc.sql("""
 				update identity.users set password_hash = :hash, must_change_password = false, updated_at = :now
@@ -148,7 +158,8 @@ public class UserRepository {
 				rs.getString("display_name"), UserKind.valueOf(rs.getString("kind")), roles(rs.getArray("roles")),
 				rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
 				rs.getBytes("totp_secret"), instant(rs.getTimestamp("totp_enabled_at")),
-				(Long) rs.getObject("totp_last_step"), instant(rs.getTimestamp("created_at")));
+				(Long) rs.getObject("totp_last_step"), instant(rs.getTimestamp("email_verified_at")),
+				instant(rs.getTimestamp("created_at")));
 	}
 
 	private static Set<Role> roles(Array array) throws SQLException {

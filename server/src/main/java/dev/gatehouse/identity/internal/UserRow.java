@@ -11,7 +11,7 @@ import java.util.Set;
 /** A users row as stored, secrets included; stays inside the module. */
 public record UserRow(UserId id, String email, String displayName, UserKind kind, Set<Role> roles,
 		String passwordHash, boolean enabled, boolean mustChangePassword, byte[] totpSecret, Instant totpEnabledAt,
-		Long totpLastStep, Instant createdAt) {
+		Long totpLastStep, Instant emailVerifiedAt, Instant createdAt) {
 
 	public boolean secondFactorEnrolled() {
 		return totpEnabledAt != null;
@@ -19,7 +19,7 @@ public record UserRow(UserId id, String email, String displayName, UserKind kind
 
 	public UserAccount toAccount() {
 		return new UserAccount(id, email, displayName, kind, roles, enabled, secondFactorEnrolled(), mustChangePassword,
-				createdAt);
+				emailVerifiedAt != null, createdAt);
 	}
 
 }

@@ -35,10 +35,13 @@ class AccountSecurityController {
 
 	private final LoginEventLog loginEvents;
 
-	AccountSecurityController(Accounts accounts, AccessTokens tokens, LoginEventLog loginEvents) {
+	private final java.time.Clock clock;
+
+	AccountSecurityController(Accounts accounts, AccessTokens tokens, LoginEventLog loginEvents, java.time.Clock clock) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.loginEvents = loginEvents;
+		this.clock = clock;
 	}
 
 	@GetMapping("/account/security")
@@ -49,7 +52,7 @@ class AccountSecurityController {
 		model.addAttribute("tokens", tokens.list(user.userId()));
 		model.addAttribute("scopes", Arrays.stream(ApiScope.values()).filter(s -> s.availableTo(account.kind())).toList());
 		model.addAttribute("events", loginEvents.find(LoginEventQuery.forUser(user.userId(), 50)));
-		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("now", clock.instant());
 		if (!model.containsAttribute("tokenForm")) {
 			model.addAttribute("tokenForm", new TokenForm("", Set.of(), 90));
 		}

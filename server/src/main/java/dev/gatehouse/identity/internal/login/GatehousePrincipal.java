@@ -5,6 +5,7 @@ import dev.gatehouse.identity.UserId;
 import dev.gatehouse.identity.UserKind;
 import dev.gatehouse.identity.internal.UserRow;
 import dev.gatehouse.shared.security.Authorities;
+import dev.gatehouse.shared.security.UserPrincipal;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -22,7 +23,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The logged-in user as kept in the session. Its authorities are empty until every login step is
  * done: a half-finished login must not pass any role check.
  */
-public final class GatehousePrincipal implements UserDetails, CredentialsContainer, Serializable {
+public final class GatehousePrincipal implements UserDetails, CredentialsContainer, Serializable, UserPrincipal {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -43,6 +44,8 @@ public final class GatehousePrincipal implements UserDetails, CredentialsContain
 
 	private final boolean secondFactorEnrolled;
 
+	private final boolean emailVerified;
+
 	private String passwordHash;
 
 	GatehousePrincipal(UserRow row) {
@@ -54,6 +57,7 @@ public final class GatehousePrincipal implements UserDetails, CredentialsContain
 		this.enabled = row.enabled();
 		this.mustChangePassword = row.mustChangePassword();
 		this.secondFactorEnrolled = row.secondFactorEnrolled();
+		this.emailVerified = row.emailVerifiedAt() != null;
 		this.passwordHash = row.passwordHash();
 	}
 
@@ -61,8 +65,14 @@ public final class GatehousePrincipal implements UserDetails, CredentialsContain
 		return userId;
 	}
 
+	@Override
 	public String email() {
 		return email;
+	}
+
+	@Override
+	public java.util.UUID userUuid() {
+		return userId.value();
 	}
 
 	public String displayName() {
@@ -79,6 +89,10 @@ public final class GatehousePrincipal implements UserDetails, CredentialsContain
 
 	public boolean mustChangePassword() {
 		return mustChangePassword;
+	}
+
+	public boolean emailVerified() {
+		return emailVerified;
 	}
 
 	public boolean secondFactorEnrolled() {

@@ -73,6 +73,11 @@ public class LoginFlow {
 			contexts.clearContext();
 			return "/login?error";
 		}
+		if (!fresh.emailVerified()) {
+			// Only after the right password, so this does not reveal which addresses have accounts.
+			contexts.clearContext();
+			return "/login?unverified";
+		}
 		LoginStage stage = next(fresh, secondFactorVerified);
 		if (stage == LoginStage.COMPLETE) {
 			return complete(fresh, secondFactorVerified, request, response);
