@@ -5,6 +5,7 @@ import dev.gatehouse.identity.UserId;
 import dev.gatehouse.identity.UserKind;
 import dev.gatehouse.identity.internal.UserRow;
 import dev.gatehouse.shared.security.Authorities;
+import dev.gatehouse.shared.security.UserPrincipal;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -22,7 +24,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The logged-in user as kept in the session. Its authorities are empty until every login step is
  * done: a half-finished login must not pass any role check.
  */
-public final class GatehousePrincipal implements UserDetails, CredentialsContainer, Serializable {
+public final class GatehousePrincipal implements UserDetails, CredentialsContainer, Serializable, UserPrincipal {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -61,6 +63,12 @@ public final class GatehousePrincipal implements UserDetails, CredentialsContain
 		return userId;
 	}
 
+	@Override
+	public UUID userUuid() {
+		return userId.value();
+	}
+
+	@Override
 	public String email() {
 		return email;
 	}
