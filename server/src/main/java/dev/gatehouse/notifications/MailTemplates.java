@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -34,7 +34,7 @@ public final class MailTemplates {
 
 	private static final String SUBJECT = "Subject:";
 
-	private final TemplateEngine engine;
+	private final SpringTemplateEngine engine;
 
 	public MailTemplates() {
 		var resolver = new ClassLoaderTemplateResolver(MailTemplates.class.getClassLoader());
@@ -44,7 +44,7 @@ public final class MailTemplates {
 		resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		resolver.setCheckExistence(true);
 		resolver.setCacheable(true);
-		this.engine = new TemplateEngine();
+		this.engine = new SpringTemplateEngine();
 		this.engine.setTemplateResolver(resolver);
 	}
 
