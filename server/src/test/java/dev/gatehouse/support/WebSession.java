@@ -63,15 +63,28 @@ public final class WebSession {
 		return postRaw(path, fields);
 	}
 
+	/** Posts a form with the CSRF token of the last page fetched and extra headers (for example htmx's). */
+	public HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers) {
+		var fields = new LinkedHashMap<>(form);
+		if (csrf != null) {
+			fields.putIfAbsent("_csrf", csrf);
+		}
+		return postRaw(path, fields, headers);
+	}
+
 	/** Posts exactly these fields: no CSRF token is added. */
 	public HttpResponse<String> postRaw(String path, Map<String, String> form) {
+		return postRaw(path, form, Map.of());
+	}
+
+	private HttpResponse<String> postRaw(String path, Map<String, String> form, Map<String, String> headers) {
 		String body = form.entrySet()
 			.stream()
 			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));
-		var response = send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build());
+		var request = request(path).header("Content-Type", "application/x-www-form-urlencoded");
+		headers.forEach(request::header);
+		var response = send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
 		rememberCsrf(response);
 		return response;
 	}
