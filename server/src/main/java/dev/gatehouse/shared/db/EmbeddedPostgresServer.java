@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One embedded PostgreSQL server per data directory and JVM. Several Spring contexts in one test JVM
@@ -45,7 +46,9 @@ public final class EmbeddedPostgresServer {
 			}
 			EmbeddedPostgres postgres = builder.start();
 			log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
-			Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> close(postgres)));
+			// Spring Boot runs these handlers after every application context has closed, so nothing
+			// (pools, schedulers, the event registry) still talks to the server while it stops.
+			SpringApplication.getShutdownHandlers().add(() -> close(postgres));
 			return postgres;
 		}
 		catch (IOException ex) {

@@ -102,6 +102,9 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.requestMatchers("/operator/audit/**", "/operator/audit")
 				.hasAnyRole("ADMIN", "COMPLIANCE")
+				// Held emails can carry verification links: only admins and support read the outbox.
+				.requestMatchers("/operator/outbox/**", "/operator/outbox")
+				.hasAnyRole("ADMIN", "SUPPORT")
 				.requestMatchers("/operator/legal/acceptance")
 				.hasAuthority("KIND_OPERATOR")
 				.requestMatchers("/operator/legal/**", "/operator/legal")

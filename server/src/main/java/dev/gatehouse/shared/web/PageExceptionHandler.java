@@ -1,0 +1,39 @@
+package dev.gatehouse.shared.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Pages: a missing or foreign resource is a 404 page and a refused input a 400 page, never a 500.
+ * JSON controllers are answered first by {@link ApiExceptionHandler}.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+	String notFound(HttpServletResponse response, Model model) {
+		return error(response, model, HttpStatus.NOT_FOUND, null);
+	}
+
+	@ExceptionHandler(InputRejectedException.class)
+	String rejected(InputRejectedException ex, HttpServletResponse response, Model model) {
+		return error(response, model, HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	private static String error(HttpServletResponse response, Model model, HttpStatus status, String message) {
+		response.setStatus(status.value());
+		model.addAttribute("status", status.value());
+		model.addAttribute("message", message);
+		return "error";
+	}
+
+}
