@@ -29,7 +29,9 @@
     });
   }
 
+  // The error paragraphs get their alert role only when they have something to say.
   function show(element, message) {
+    element.setAttribute("role", "alert");
     element.textContent = message;
     element.hidden = false;
   }
