@@ -60,6 +60,18 @@ public final class IdentityEvents {
 		public Map<String, Object> details() { return Map.of("lockedUntil", until); }
 	}
 
+	public record PasskeyRegistered(UserId userId, String credentialId, String label) implements Audited {
+		public String action() { return "identity.passkey.registered"; }
+		public String target() { return "user:" + userId; }
+		public Map<String, Object> details() { return Map.of("credentialId", credentialId, "label", label); }
+	}
+
+	public record PasskeyDeleted(UserId userId, String credentialId, String label) implements Audited {
+		public String action() { return "identity.passkey.deleted"; }
+		public String target() { return "user:" + userId; }
+		public Map<String, Object> details() { return Map.of("credentialId", credentialId, "label", label); }
+	}
+
 	public record AccessTokenCreated(UserId userId, String tokenId, String name, String scopes, String expiresAt)
 			implements Audited {
 		public String action() { return "identity.access_token.created"; }

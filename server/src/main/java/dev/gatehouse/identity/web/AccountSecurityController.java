@@ -7,6 +7,7 @@ import dev.gatehouse.identity.IdentityException;
 import dev.gatehouse.identity.LoginEventQuery;
 import dev.gatehouse.identity.internal.LoginEventLog;
 import dev.gatehouse.identity.internal.login.GatehousePrincipal;
+import dev.gatehouse.identity.internal.passkeys.Passkeys;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -25,7 +26,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A user's own security page: password, second factor, recovery codes, access tokens, login history. */
+/**
+ * A user's own security page: password, second factor, recovery codes, passkeys, access tokens,
+ * login history.
+ */
 @Controller
 class AccountSecurityController {
 
@@ -37,11 +41,15 @@ class AccountSecurityController {
 
 	private final java.time.Clock clock;
 
-	AccountSecurityController(Accounts accounts, AccessTokens tokens, LoginEventLog loginEvents, java.time.Clock clock) {
+	private final Passkeys passkeys;
+
+	AccountSecurityController(Accounts accounts, AccessTokens tokens, LoginEventLog loginEvents, java.time.Clock clock,
+			Passkeys passkeys) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.loginEvents = loginEvents;
 		this.clock = clock;
+		this.passkeys = passkeys;
 	}
 
 	@GetMapping("/account/security")
@@ -50,6 +58,7 @@ class AccountSecurityController {
 		model.addAttribute("account", account);
 		model.addAttribute("recoveryCodesLeft", accounts.remainingRecoveryCodes(user.userId()));
 		model.addAttribute("tokens", tokens.list(user.userId()));
+		model.addAttribute("passkeys", passkeys.list(user.email()));
 		model.addAttribute("scopes", Arrays.stream(ApiScope.values()).filter(s -> s.availableTo(account.kind())).toList());
 		model.addAttribute("events", loginEvents.find(LoginEventQuery.forUser(user.userId(), 50)));
 		model.addAttribute("now", clock.instant());
@@ -84,6 +93,15 @@ class AccountSecurityController {
 		model.addAttribute("codes", codes);
 		model.addAttribute("continueAction", null);
 		return "identity/recovery-codes";
+	}
+
+	@PostMapping("/account/passkeys/{id}/delete")
+	String deletePasskey(@AuthenticationPrincipal GatehousePrincipal user, @PathVariable String id,
+			RedirectAttributes redirect) {
+		if (passkeys.delete(user.email(), id)) {
+			redirect.addFlashAttribute("notice", "The passkey was deleted.");
+		}
+		return "redirect:/account/security#passkeys";
 	}
 
 	@PostMapping("/account/tokens")

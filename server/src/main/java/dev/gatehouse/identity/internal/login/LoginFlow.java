@@ -68,6 +68,18 @@ public class LoginFlow {
 	 */
 	public String advance(GatehousePrincipal principal, boolean secondFactorVerified, HttpServletRequest request,
 			HttpServletResponse response) {
+		PendingLogin pending = pending();
+		return advance(principal, secondFactorVerified, pending != null && pending.passkey(), request, response);
+	}
+
+	/** The first step was a passkey: it counts as password and second factor together. */
+	public String advanceAfterPasskey(GatehousePrincipal principal, HttpServletRequest request,
+			HttpServletResponse response) {
+		return advance(principal, true, true, request, response);
+	}
+
+	private String advance(GatehousePrincipal principal, boolean secondFactorVerified, boolean passkey,
+			HttpServletRequest request, HttpServletResponse response) {
 		GatehousePrincipal fresh = users.reload(principal);
 		if (!fresh.isEnabled()) {
 			contexts.clearContext();
@@ -80,14 +92,14 @@ public class LoginFlow {
 		}
 		LoginStage stage = next(fresh, secondFactorVerified);
 		if (stage == LoginStage.COMPLETE) {
-			return complete(fresh, secondFactorVerified, request, response);
+			return complete(fresh, secondFactorVerified, passkey, request, response);
 		}
-		save(new PendingLogin(fresh, stage, secondFactorVerified), request, response);
+		save(new PendingLogin(fresh, stage, secondFactorVerified, passkey), request, response);
 		return stage.path();
 	}
 
-	private String complete(GatehousePrincipal principal, boolean secondFactorVerified, HttpServletRequest request,
-			HttpServletResponse response) {
+	private String complete(GatehousePrincipal principal, boolean secondFactorVerified, boolean passkey,
+			HttpServletRequest request, HttpServletResponse response) {
 		principal.eraseCredentials();
 		var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
 				principal.fullAuthorities());
@@ -100,7 +112,8 @@ public class LoginFlow {
 		var details = LoginDetails.of(request);
 		throttle.recordSuccess(principal.email());
 		loginEvents.record(principal.userId(), principal.email(), LoginEventType.LOGIN_SUCCEEDED,
-				secondFactorVerified ? "password and second factor" : "password", details.ip(), details.userAgent());
+				passkey ? "passkey" : secondFactorVerified ? "password and second factor" : "password", details.ip(),
+				details.userAgent());
 		SavedRequest saved = requestCache.getRequest(request, response);
 		requestCache.removeRequest(request, response);
 		return saved == null ? "/" : saved.getRedirectUrl();

@@ -21,11 +21,15 @@ public final class PendingLogin extends AbstractAuthenticationToken {
 
 	private final boolean secondFactorVerified;
 
-	PendingLogin(GatehousePrincipal principal, LoginStage stage, boolean secondFactorVerified) {
+	/** Began with a passkey rather than a password. */
+	private final boolean passkey;
+
+	PendingLogin(GatehousePrincipal principal, LoginStage stage, boolean secondFactorVerified, boolean passkey) {
 		super(List.of(new SimpleGrantedAuthority(stage.authority())));
 		this.principal = principal;
 		this.stage = stage;
 		this.secondFactorVerified = secondFactorVerified;
+		this.passkey = passkey;
 		setAuthenticated(true);
 	}
 
@@ -35,6 +39,10 @@ public final class PendingLogin extends AbstractAuthenticationToken {
 
 	public boolean secondFactorVerified() {
 		return secondFactorVerified;
+	}
+
+	public boolean passkey() {
+		return passkey;
 	}
 
 	@Override

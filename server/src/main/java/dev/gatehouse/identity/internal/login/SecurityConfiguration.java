@@ -82,7 +82,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager, LoginFlow flow,
-			LoginEventLog loginEvents) throws Exception {
+			LoginEventLog loginEvents, PasskeyLogin passkeys) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
@@ -130,6 +130,7 @@ class SecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions(frame -> frame.deny()));
+		passkeys.configure(http);
 		return http.build();
 	}
 
