@@ -37,6 +37,7 @@ public final class EmbeddedPostgresServer {
 			var builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
+				.setRegisterShutdownHook(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("shared_buffers", "128MB")
