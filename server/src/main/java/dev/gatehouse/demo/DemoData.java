@@ -34,9 +34,12 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoLogins logins;
 
-	DemoData(Accounts accounts, DemoLogins logins) {
+	private final DemoOrganizations organizations;
+
+	DemoData(Accounts accounts, DemoLogins logins, DemoOrganizations organizations) {
 		this.accounts = accounts;
 		this.logins = logins;
+		this.organizations = organizations;
 	}
 
 	@Override
@@ -50,9 +53,11 @@ class DemoData implements ApplicationRunner {
 		created.add(user("reviewer@gatehouse.demo", "Rui Reviewer", UserKind.OPERATOR, Role.REVIEWER, true));
 		created.add(user("compliance@gatehouse.demo", "Chen Compliance", UserKind.OPERATOR, Role.COMPLIANCE, true));
 		created.add(user("dev@northwind-apps.example", "Dana Developer", UserKind.DEVELOPER, Role.DEVELOPER, true));
+		created.add(user("dev@bluebird-labs.example", "Bea Bluebird", UserKind.DEVELOPER, Role.DEVELOPER, true));
 		created.add(user("owner@riverside-clinic.example", "Olu Clinic Owner", UserKind.CUSTOMER, Role.CUSTOMER_ADMIN,
 				false));
 		logins.save(created);
+		organizations.seed();
 	}
 
 	private DemoLogin user(String email, String name, UserKind kind, Role role, boolean totp) {
