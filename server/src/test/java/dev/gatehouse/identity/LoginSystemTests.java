@@ -219,6 +219,20 @@ class LoginSystemTests {
 		assertThat(eventTypes(user.id())).contains("LOGGED_OUT");
 	}
 
+	@Test
+	void securityPageWhenCustomerTurnsOnTotpThenTheNextLoginAsksForACode() {
+		var user = TestUsers.create(accounts, UserKind.CUSTOMER, Role.CUSTOMER_ADMIN);
+		var web = new WebSession(port);
+		web.submitPassword(user.email(), TestUsers.PASSWORD);
+		String secret = html(web.get("/account/second-factor")).select("#totp-secret").text();
+
+		var codes = web.post("/account/second-factor", Map.of("code", TestUsers.code(secret, 0)));
+
+		assertThat(html(codes).select("#recovery-codes code")).hasSize(10);
+		assertThat(location(new WebSession(port).submitPassword(user.email(), TestUsers.PASSWORD)))
+			.isEqualTo("/login/second-factor");
+	}
+
 	private java.util.List<String> eventTypes(UserId userId) {
 		return jdbc.sql("select type from identity.login_events where user_id = :id order by id")
 			.param("id", userId.value())
