@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * restricted by URL in the central security configuration.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Audit log")
 @RequestMapping("/api/v1/audit")
 class AuditLogApiController {
 
