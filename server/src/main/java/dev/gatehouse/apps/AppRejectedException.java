@@ -1,0 +1,25 @@
+package dev.gatehouse.apps;
+
+import dev.gatehouse.shared.web.InputRejectedException;
+
+import java.util.List;
+
+/** A draft or a transition the registry refuses, with every problem found. */
+public class AppRejectedException extends InputRejectedException {
+
+	private final List<FieldProblem> problems;
+
+	public AppRejectedException(List<FieldProblem> problems) {
+		super(problems.getFirst().field(), problems.getFirst().message());
+		this.problems = List.copyOf(problems);
+	}
+
+	public AppRejectedException(String field, String message) {
+		this(List.of(new FieldProblem(field, message)));
+	}
+
+	public List<FieldProblem> problems() {
+		return problems;
+	}
+
+}

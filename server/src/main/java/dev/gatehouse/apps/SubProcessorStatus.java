@@ -1,0 +1,5 @@
+package dev.gatehouse.apps;
+
+public enum SubProcessorStatus {
+	PENDING, APPROVED, REJECTED, REMOVED
+}
