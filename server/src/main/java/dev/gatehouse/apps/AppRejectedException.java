@@ -10,7 +10,7 @@ public class AppRejectedException extends InputRejectedException {
 	private final List<FieldProblem> problems;
 
 	public AppRejectedException(List<FieldProblem> problems) {
-		super(problems.getFirst().field(), problems.getFirst().message());
+		super(problems.stream().map(p -> new Violation(p.field(), p.message())).toList());
 		this.problems = List.copyOf(problems);
 	}
 

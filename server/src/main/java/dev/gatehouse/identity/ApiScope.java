@@ -13,6 +13,8 @@ public enum ApiScope {
 
 	PROFILE_READ("profile:read", "Read your own profile", EnumSet.allOf(UserKind.class)),
 	TOKENS_MANAGE("tokens:manage", "Create and revoke your access tokens", EnumSet.allOf(UserKind.class)),
+	APPS_READ("apps:read", "Read your organizations' apps", EnumSet.of(UserKind.DEVELOPER, UserKind.OPERATOR)),
+	APPS_WRITE("apps:write", "Create, change and submit your organizations' apps", EnumSet.of(UserKind.DEVELOPER)),
 	AUDIT_READ("audit:read", "Read and verify the audit log", EnumSet.of(UserKind.OPERATOR)),
 	METRICS_READ("metrics:read", "Scrape Prometheus metrics", EnumSet.of(UserKind.OPERATOR));
 

@@ -39,8 +39,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InputRejectedException.class)
 	ResponseEntity<ProblemDetail> rejected(InputRejectedException ex, HttpServletRequest request) {
 		var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", ex.getMessage(), request);
-		if (ex.field() != null) {
-			problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		var errors = ex.violations()
+			.stream()
+			.filter(v -> v.field() != null)
+			.map(v -> Map.of("field", v.field(), "message", v.message()))
+			.toList();
+		if (!errors.isEmpty()) {
+			problem.setProperty("errors", errors);
 		}
 		return respond(problem);
 	}
