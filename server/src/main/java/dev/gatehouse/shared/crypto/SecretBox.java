@@ -1,6 +1,9 @@
 package dev.gatehouse.shared.crypto;
 
 import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.aead.AeadConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,6 +18,16 @@ public final class SecretBox {
 
 	SecretBox(Aead aead) {
 		this.aead = aead;
+	}
+
+	/**
+	 * A box over an AEAD keyset already in hand. The application gets its box from
+	 * {@link CryptoConfiguration}; this is for that configuration and for tests that build keysets
+	 * themselves, for example to rotate keys. The keyset must hold AEAD keys.
+	 */
+	public static SecretBox forKeyset(KeysetHandle keyset) throws GeneralSecurityException {
+		AeadConfig.register();
+		return new SecretBox(keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
 	}
 
 	public byte[] seal(String plaintext, String context) {

@@ -1,6 +1,9 @@
 package dev.gatehouse.shared.crypto;
 
+import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Mac;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.mac.MacConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,6 +19,16 @@ public final class SecretDigester {
 
 	SecretDigester(Mac mac) {
 		this.mac = mac;
+	}
+
+	/**
+	 * A digester over a MAC keyset already in hand. The application gets its digester from
+	 * {@link CryptoConfiguration}; this is for that configuration and for tests that build keysets
+	 * themselves, for example to rotate the pepper. The keyset must hold MAC keys.
+	 */
+	public static SecretDigester forKeyset(KeysetHandle keyset) throws GeneralSecurityException {
+		MacConfig.register();
+		return new SecretDigester(keyset.getPrimitive(RegistryConfiguration.get(), Mac.class));
 	}
 
 	public byte[] digest(String secret) {
