@@ -13,17 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.spi.ImageReaderWriterSpi;
+import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -45,10 +48,13 @@ import dev.gatehouse.policy.pack.PolicyPack.LogoRules;
  * re-encoding drops every chunk, segment and trailing byte of the upload: text and EXIF metadata, ICC
  * profiles (the pixels are converted to sRGB first), and anything appended to make a polyglot file.
  * <p>
- * PNG and JPEG are read by the JDK's own ImageIO readers. WebP is read by TwelveMonkeys' reader, constructed
+ * Every codec is chosen explicitly, never by asking ImageIO for "a reader for png". PNG and JPEG are read,
+ * and PNG written, by the JDK's own codecs (the registry always holds them, and a library on the class path
+ * cannot slip in another decoder for the same name). WebP is read by TwelveMonkeys' reader, constructed
  * directly from its {@link WebPImageReaderSpi} rather than looked up in the ImageIO registry: the registry
- * scans for plugins once, with whatever context class loader the first caller had, and in a Spring Boot fat
- * jar that may not see {@code BOOT-INF/lib}. Constructing the reader works the same in tests and in the jar.
+ * scans the class path for plugins once, with whatever context class loader its first caller had, and in a
+ * Spring Boot fat jar that loader may not see {@code BOOT-INF/lib}, so the lookup can come back empty.
+ * Constructing the reader works the same in tests, in the IDE and in the packaged jar.
  * <p>
  * Stateless and thread-safe: each call uses its own reader and writer.
  */
@@ -63,7 +69,13 @@ public final class LogoProcessor {
 
 	private static final String NAMES_ALL = "PNG, JPEG or WebP";
 
-	private static final WebPImageReaderSpi WEBP_READERS = new WebPImageReaderSpi();
+	private static final ImageReaderSpi PNG_READERS = jdkCodec(ImageReaderSpi.class, "png");
+
+	private static final ImageReaderSpi JPEG_READERS = jdkCodec(ImageReaderSpi.class, "jpeg");
+
+	private static final ImageWriterSpi PNG_WRITERS = jdkCodec(ImageWriterSpi.class, "png");
+
+	private static final ImageReaderSpi WEBP_READERS = new WebPImageReaderSpi();
 
 	/**
 	 * Checks and re-encodes one upload.
@@ -128,10 +140,11 @@ public final class LogoProcessor {
 			}
 			return image;
 		}
+		catch (LogoRejectedException ex) {
+			throw ex;
+		}
 		catch (IOException | RuntimeException ex) {
-			if (ex instanceof LogoRejectedException rejected) {
-				throw rejected;
-			}
+			// Malformed input surfaces as IIOException, EOFException or, from some decoders, an index error.
 			throw unreadable(content);
 		}
 		finally {
@@ -164,14 +177,31 @@ public final class LogoProcessor {
 	}
 
 	private static ImageReader readerFor(Content content) {
-		if (content == Content.WEBP) {
-			return WEBP_READERS.createReaderInstance(null);
+		ImageReaderSpi readers = switch (content) {
+			case PNG -> PNG_READERS;
+			case JPEG -> JPEG_READERS;
+			case WEBP -> WEBP_READERS;
+			default -> throw new IllegalArgumentException("No reader for " + content.id);
+		};
+		try {
+			return readers.createReaderInstance();
 		}
-		Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(content.id);
-		if (!readers.hasNext()) {
-			throw new IllegalStateException("No ImageIO reader for " + content.id);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not create the " + content.name + " reader", ex);
 		}
-		return readers.next();
+	}
+
+	/** The JDK's own codec for a format, never one a library on the class path registered for the same name. */
+	private static <T extends ImageReaderWriterSpi> T jdkCodec(Class<T> category, String formatName) {
+		Iterator<T> providers = IIORegistry.getDefaultInstance().getServiceProviders(category, false);
+		while (providers.hasNext()) {
+			T provider = providers.next();
+			if ("java.desktop".equals(provider.getClass().getModule().getName())
+					&& Arrays.asList(provider.getFormatNames()).contains(formatName)) {
+				return provider;
+			}
+		}
+		throw new IllegalStateException("The JDK has no ImageIO " + category.getSimpleName() + " for " + formatName);
 	}
 
 	/** Redraws the image as sRGB with alpha; colours in another ICC profile are converted, not copied. */
@@ -196,8 +226,14 @@ public final class LogoProcessor {
 
 	/** A fresh PNG: the writer gets no metadata, so it writes IHDR, IDAT and IEND only. */
 	private static byte[] encodePng(BufferedImage image) {
-		ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		ImageWriter writer;
+		try {
+			writer = PNG_WRITERS.createWriterInstance();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not create the JDK's PNG writer", ex);
+		}
 		try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
 			writer.setOutput(out);
 			writer.write(null, new IIOImage(image, null, null), writer.getDefaultWriteParam());
