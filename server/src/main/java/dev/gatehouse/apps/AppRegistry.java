@@ -307,6 +307,10 @@ public class AppRegistry {
 			.orElse(Set.of("app"));
 	}
 
+	void attachLogo(Revision revision, String sha256) {
+		apps.setRevisionLogo(revision.id(), sha256);
+	}
+
 	/** The revision the developer edits: the draft, or a new one copied from the live revision. */
 	Revision editableRevision(App app) {
 		Optional<Revision> draft = apps.revision(app.draftRevisionId());

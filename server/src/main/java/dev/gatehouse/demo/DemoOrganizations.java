@@ -28,10 +28,13 @@ class DemoOrganizations {
 
 	private final LegalDocuments documents;
 
-	DemoOrganizations(Accounts accounts, DeveloperOrganizations organizations, LegalDocuments documents) {
+	private final DemoApps apps;
+
+	DemoOrganizations(Accounts accounts, DeveloperOrganizations organizations, LegalDocuments documents, DemoApps apps) {
 		this.accounts = accounts;
 		this.organizations = organizations;
 		this.documents = documents;
+		this.apps = apps;
 	}
 
 	void seed() {
@@ -58,6 +61,7 @@ class DemoOrganizations {
 				""", "Added: no reselling of API access or data", "compliance@gatehouse.demo");
 		documents.publish(revised.id(), new PublishCommand(true, Instant.now(), 30), "compliance@gatehouse.demo");
 		documents.accept(northwind, dana, revised.id(), "127.0.0.1");
+		apps.seed(northwind, dana.id(), bluebird, bea.id());
 	}
 
 	private void acceptAll(OrganizationId organization, UserAccount owner) {

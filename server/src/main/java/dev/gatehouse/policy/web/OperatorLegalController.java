@@ -119,6 +119,15 @@ class OperatorLegalController {
 		return "policy/operator-acceptance";
 	}
 
+	@GetMapping("/operator/legal/acceptance/{organizationId}")
+	String acceptanceEvidence(@PathVariable dev.gatehouse.developers.OrganizationId organizationId, Model model) {
+		var org = organizations.find(organizationId).orElseThrow(() -> new NotFoundException("No such organization."));
+		model.addAttribute("org", org);
+		model.addAttribute("standing", documents.standing(organizationId));
+		model.addAttribute("records", documents.acceptances(organizationId));
+		return "policy/operator-acceptance-evidence";
+	}
+
 	private static DocumentKind kind(String slug) {
 		return DocumentKind.of(slug).orElseThrow(() -> new NotFoundException("No such document."));
 	}

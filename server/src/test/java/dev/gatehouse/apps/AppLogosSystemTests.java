@@ -1,0 +1,103 @@
+package dev.gatehouse.apps;
+
+import dev.gatehouse.apps.internal.logo.LogoRejectedException;
+import dev.gatehouse.developers.DeveloperOrganizations;
+import dev.gatehouse.identity.Accounts;
+import dev.gatehouse.identity.Role;
+import dev.gatehouse.identity.UserAccount;
+import dev.gatehouse.identity.UserKind;
+import dev.gatehouse.policy.DocumentKind;
+import dev.gatehouse.policy.LegalDocuments;
+import dev.gatehouse.support.TestUsers;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AppLogosSystemTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AppRegistry registry;
+
+	@Autowired
+	AppLogos logos;
+
+	@Autowired
+	ScopeCatalogue catalogue;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	DeveloperOrganizations organizations;
+
+	@Autowired
+	LegalDocuments legal;
+
+	UserAccount developer;
+
+	App app;
+
+	@BeforeEach
+	void app() {
+		TestApps.defineScopes(catalogue);
+		developer = TestUsers.create(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
+		var org = organizations.createFor("Org " + developer.email(), developer.id());
+		for (DocumentKind kind : DocumentKind.values()) {
+			legal.accept(org, developer, legal.current(kind).orElseThrow().id(), "127.0.0.1");
+		}
+		app = registry.create(org, developer.id(), TestApps.complete(TestApps.uniqueName()));
+	}
+
+	@Test
+	void uploadWhenPngFitsThePackThenStoredServedPubliclyAndTheAppCanBeSubmitted() throws Exception {
+		String sha = logos.upload(app.id(), developer.id(), png(512), "logo.png", "image/png");
+
+		assertThat(registry.draftRevision(registry.require(app.id())).orElseThrow().logoSha256()).isEqualTo(sha);
+		var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/apps/" + app.id() + "/logo/" + sha + ".png")).build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
+		assertThat(ImageIO.read(new java.io.ByteArrayInputStream(response.body())).getWidth()).isEqualTo(512);
+		registry.submit(app.id(), developer.id());
+		assertThat(registry.require(app.id()).status()).isEqualTo(AppStatus.SUBMITTED);
+	}
+
+	@Test
+	void uploadWhenSvgOrTooSmallThenRefusedAndNothingAttached() throws Exception {
+		byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8);
+
+		assertThatThrownBy(() -> logos.upload(app.id(), developer.id(), svg, "logo.png", "image/png"))
+			.isInstanceOf(LogoRejectedException.class);
+		assertThatThrownBy(() -> logos.upload(app.id(), developer.id(), png(64), "logo.png", "image/png"))
+			.isInstanceOf(LogoRejectedException.class).hasMessageContaining("64");
+		assertThat(registry.draftRevision(registry.require(app.id())).orElseThrow().logoSha256()).isNull();
+	}
+
+	static byte[] png(int size) throws Exception {
+		var image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+		var out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+}
