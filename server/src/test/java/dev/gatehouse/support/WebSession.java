@@ -89,6 +89,27 @@ public final class WebSession {
 		return response;
 	}
 
+	/** Uploads one file as multipart/form-data; {@code path} carries any query parameters (such as _csrf). */
+	public HttpResponse<String> postFile(String path, String field, String fileName, String contentType, byte[] content) {
+		String boundary = "gatehouse-test-" + System.nanoTime();
+		var body = new java.io.ByteArrayOutputStream();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+		body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		var response = send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+		rememberCsrf(response);
+		return response;
+	}
+
+	/** The CSRF token of the last page fetched. */
+	public String csrf() {
+		return csrf;
+	}
+
 	/** Follows one redirect, if the response is one. */
 	public HttpResponse<String> follow(HttpResponse<String> response) {
 		return response.headers().firstValue("Location").map(this::get).orElse(response);
