@@ -81,14 +81,14 @@ class OperatorAppsController {
 		model.addAttribute("history", registry.history(id));
 		model.addAttribute("catalogue", catalogue.byName());
 		model.addAttribute("draft", registry.draftRevision(app).orElse(null));
-		Map<String, Boolean> can = new HashMap<>();
-		for (AppStatus to : ENFORCEMENT) {
-			can.put(to.name(), app.status().canMoveTo(to));
-		}
-		// Reinstating returns a suspended or blocked app to approved, which needs a revision that was approved.
-		can.put("APPROVED", can.get("APPROVED") && app.liveRevisionId() != null
-				&& (app.status() == AppStatus.SUSPENDED || app.status() == AppStatus.BLOCKED));
-		model.addAttribute("can", can);
+		boolean live = app.liveRevisionId() != null;
+		boolean stopped = app.status() == AppStatus.SUSPENDED || app.status() == AppStatus.BLOCKED;
+		model.addAttribute("moves", List.of(new Move(AppStatus.SUSPENDED, "Suspend"), new Move(AppStatus.BLOCKED, "Block"),
+				new Move(AppStatus.APPROVED, "Reinstate"), new Move(AppStatus.RETIRED, "Retire"))
+			.stream()
+			// Reinstating returns a suspended or blocked app to approved, which needs a revision that was approved.
+			.filter(m -> app.status().canMoveTo(m.to()) && (m.to() != AppStatus.APPROVED || (live && stopped)))
+			.toList());
 		return "apps/operator-app";
 	}
 
@@ -167,6 +167,10 @@ class OperatorAppsController {
 			model.addAttribute("typed", typed);
 			return detail(id, model);
 		}
+	}
+
+	/** An enforcement form: the status it moves the app to and its button. */
+	record Move(AppStatus to, String title) {
 	}
 
 	private static String label(String status) {
