@@ -54,6 +54,9 @@ class AppsApiSystemTests {
 	@Autowired
 	ScopeCatalogue catalogue;
 
+	@Autowired
+	AppCredentials credentials;
+
 	UserAccount developer;
 
 	OrganizationId org;
@@ -97,6 +100,25 @@ class AppsApiSystemTests {
 		JsonNode problem = JSON.readTree(response.body());
 		assertThat(problem.get("type").asString()).isEqualTo("/problems/invalid-input");
 		assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("logo");
+	}
+
+	@Test
+	void logoAndSecretsWhenDoneThroughTheApiThenTheAppCanBeSubmittedAndItsClientAuthenticates() throws Exception {
+		var created = JSON.readTree(send("POST", "/api/v1/organizations/" + org + "/apps",
+				JSON.writeValueAsString(TestApps.complete(TestApps.uniqueName()))).body());
+		String id = created.get("app").get("id").asString();
+
+		var logo = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/apps/" + id + "/logo"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "image/png")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(AppLogosSystemTests.png(256)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		var secret = JSON.readTree(send("POST", "/api/v1/apps/" + id + "/credentials/SANDBOX/secrets", null).body());
+
+		assertThat(logo.statusCode()).isEqualTo(200);
+		assertThat(send("POST", "/api/v1/apps/" + id + "/submit", null).statusCode()).isEqualTo(200);
+		assertThat(credentials.authenticate(secret.get("clientId").asString(), secret.get("secret").asString())).isPresent();
+		assertThat(send("GET", "/api/v1/apps/" + id + "/credentials", null).body()).doesNotContain(secret.get("secret").asString());
 	}
 
 	@Test

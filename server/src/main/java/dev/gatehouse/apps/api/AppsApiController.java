@@ -2,7 +2,11 @@ package dev.gatehouse.apps.api;
 
 import dev.gatehouse.apps.App;
 import dev.gatehouse.apps.AppDraft;
+import dev.gatehouse.apps.AppCredentials;
 import dev.gatehouse.apps.AppId;
+import dev.gatehouse.apps.AppLogos;
+import dev.gatehouse.apps.Credential;
+import dev.gatehouse.apps.IssuedSecret;
 import dev.gatehouse.apps.AppRegistry;
 import dev.gatehouse.apps.Revision;
 import dev.gatehouse.apps.SubProcessor;
@@ -39,9 +43,16 @@ class AppsApiController {
 
 	private final DeveloperOrganizations organizations;
 
-	AppsApiController(AppRegistry registry, DeveloperOrganizations organizations) {
+	private final AppLogos logos;
+
+	private final AppCredentials credentials;
+
+	AppsApiController(AppRegistry registry, DeveloperOrganizations organizations, AppLogos logos,
+			AppCredentials credentials) {
 		this.registry = registry;
 		this.organizations = organizations;
+		this.logos = logos;
+		this.credentials = credentials;
 	}
 
 	@GetMapping("/apps")
@@ -97,6 +108,40 @@ class AppsApiController {
 				request.dataCategories());
 	}
 
+	@PostMapping(path = "/apps/{id}/logo", consumes = { "image/png", "image/jpeg", "image/webp" })
+	@PreAuthorize("hasAuthority('SCOPE_apps:write')")
+	@Operation(summary = "Upload the logo as the request body; it is checked against the pack and re-encoded to PNG")
+	LogoView uploadLogo(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal principal, @PathVariable AppId id,
+			@RequestBody byte[] image, @org.springframework.web.bind.annotation.RequestHeader("Content-Type") String contentType) {
+		String sha = logos.upload(id, user(principal), image, null, contentType);
+		return new LogoView(sha, "/apps/" + id + "/logo/" + sha + ".png");
+	}
+
+	@PostMapping("/apps/{id}/credentials/{environment}/secrets")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAuthority('SCOPE_apps:write')")
+	@Operation(summary = "Issue or rotate a client secret; the secret is in this response only")
+	IssuedSecret issueSecret(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal principal, @PathVariable AppId id,
+			@PathVariable Credential.Environment environment) {
+		return credentials.issueClientSecret(id, user(principal), environment, null);
+	}
+
+	@PostMapping("/apps/{id}/webhook-secret")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAuthority('SCOPE_apps:write')")
+	@Operation(summary = "Rotate the webhook signing secret; the new secret is in this response only")
+	IssuedSecret rotateWebhookSecret(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal principal, @PathVariable AppId id) {
+		return credentials.rotateWebhookSecret(id, user(principal));
+	}
+
+	@GetMapping("/apps/{id}/credentials")
+	@PreAuthorize("hasAuthority('SCOPE_apps:read')")
+	@Operation(summary = "Client ids and secret prefixes (never the secrets)")
+	List<Credential> credentials(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal principal, @PathVariable AppId id) {
+		registry.requireForDeveloper(id, user(principal));
+		return credentials.of(id);
+	}
+
 	private AppDetail detail(App app) {
 		return new AppDetail(AppSummary.of(app), registry.liveRevision(app).map(RevisionView::of).orElse(null),
 				registry.draftRevision(app).map(RevisionView::of).orElse(null), registry.subProcessors(app.id()));
@@ -127,6 +172,9 @@ class AppsApiController {
 	}
 
 	record AppDetail(AppSummary app, RevisionView live, RevisionView draft, List<SubProcessor> subProcessors) {
+	}
+
+	record LogoView(String sha256, String url) {
 	}
 
 	record NewSubProcessor(String name, String purpose, String country, List<String> dataCategories) {
