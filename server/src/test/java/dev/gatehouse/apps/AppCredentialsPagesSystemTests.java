@@ -4,8 +4,8 @@ import dev.gatehouse.developers.DeveloperOrganizations;
 import dev.gatehouse.identity.Accounts;
 import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserKind;
-import dev.gatehouse.policy.DocumentKind;
 import dev.gatehouse.policy.LegalDocuments;
+import dev.gatehouse.support.TestOrganizations;
 import dev.gatehouse.support.TestUsers;
 import dev.gatehouse.support.WebSession;
 
@@ -47,10 +47,7 @@ class AppCredentialsPagesSystemTests {
 	@Test
 	void credentialsPageWhenASecretIsCreatedThenItIsShownOnceAndWorks() throws Exception {
 		var developer = TestUsers.createWithTotp(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
-		var org = organizations.createFor("Org " + developer.email(), developer.user().id());
-		for (DocumentKind kind : DocumentKind.values()) {
-			legal.accept(org, developer.user(), legal.current(kind).orElseThrow().id(), "127.0.0.1");
-		}
+		var org = TestOrganizations.inGoodStanding(developer.user(), organizations, legal).org();
 		TestApps.defineScopes(catalogue);
 		var app = registry.create(org, developer.user().id(), TestApps.complete(TestApps.uniqueName()));
 		var web = new WebSession(port);

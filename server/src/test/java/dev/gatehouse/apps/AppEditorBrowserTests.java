@@ -8,9 +8,9 @@ import dev.gatehouse.developers.DeveloperOrganizations;
 import dev.gatehouse.identity.Accounts;
 import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserKind;
-import dev.gatehouse.policy.DocumentKind;
 import dev.gatehouse.policy.LegalDocuments;
 import dev.gatehouse.support.Browsers;
+import dev.gatehouse.support.TestOrganizations;
 import dev.gatehouse.support.TestUsers;
 
 import java.util.regex.Pattern;
@@ -46,10 +46,7 @@ class AppEditorBrowserTests {
 	void editWhenTheDeveloperFillsTheWholeFormThenTheSavedValuesAreShown(Page page) {
 		TestApps.defineScopes(catalogue);
 		var developer = TestUsers.createWithTotp(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
-		var org = organizations.createFor("Org " + developer.email(), developer.user().id());
-		for (DocumentKind kind : DocumentKind.values()) {
-			legal.accept(org, developer.user(), legal.current(kind).orElseThrow().id(), "127.0.0.1");
-		}
+		var org = TestOrganizations.inGoodStanding(developer.user(), organizations, legal).org();
 		String name = TestApps.uniqueName();
 
 		page.navigate("http://localhost:" + port + "/developer/orgs/" + org + "/apps/new");

@@ -6,8 +6,8 @@ import dev.gatehouse.identity.Accounts;
 import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserAccount;
 import dev.gatehouse.identity.UserKind;
-import dev.gatehouse.policy.DocumentKind;
 import dev.gatehouse.policy.LegalDocuments;
+import dev.gatehouse.support.TestOrganizations;
 import dev.gatehouse.support.TestUsers;
 
 import java.awt.image.BufferedImage;
@@ -61,10 +61,7 @@ class AppLogosSystemTests {
 	void app() {
 		TestApps.defineScopes(catalogue);
 		developer = TestUsers.create(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
-		var org = organizations.createFor("Org " + developer.email(), developer.id());
-		for (DocumentKind kind : DocumentKind.values()) {
-			legal.accept(org, developer, legal.current(kind).orElseThrow().id(), "127.0.0.1");
-		}
+		var org = TestOrganizations.inGoodStanding(developer, organizations, legal).org();
 		app = registry.create(org, developer.id(), TestApps.complete(TestApps.uniqueName()));
 	}
 

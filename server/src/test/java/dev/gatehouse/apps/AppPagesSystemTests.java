@@ -5,9 +5,9 @@ import dev.gatehouse.developers.OrganizationId;
 import dev.gatehouse.identity.Accounts;
 import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserKind;
-import dev.gatehouse.policy.DocumentKind;
 import dev.gatehouse.policy.LegalDocuments;
 import dev.gatehouse.support.FullStackTest;
+import dev.gatehouse.support.TestOrganizations;
 import dev.gatehouse.support.TestUsers;
 import dev.gatehouse.support.WebSession;
 
@@ -56,10 +56,7 @@ class AppPagesSystemTests extends FullStackTest {
 	void developerOfAnOrganizationInGoodStanding() {
 		TestApps.defineScopes(catalogue);
 		developer = TestUsers.createWithTotp(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
-		org = organizations.createFor("Org " + developer.email(), developer.user().id());
-		for (DocumentKind kind : DocumentKind.values()) {
-			legal.accept(org, developer.user(), legal.current(kind).orElseThrow().id(), "127.0.0.1");
-		}
+		org = TestOrganizations.inGoodStanding(developer.user(), organizations, legal).org();
 	}
 
 	@Test

@@ -8,9 +8,9 @@ import dev.gatehouse.identity.Accounts;
 import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserAccount;
 import dev.gatehouse.identity.UserKind;
-import dev.gatehouse.policy.DocumentKind;
 import dev.gatehouse.policy.LegalAcceptanceRequiredException;
 import dev.gatehouse.policy.LegalDocuments;
+import dev.gatehouse.support.TestOrganizations;
 import dev.gatehouse.support.TestUsers;
 
 import java.util.List;
@@ -56,10 +56,7 @@ class AppRegistryIntegrationTests {
 	void organizationInGoodStanding() {
 		TestApps.defineScopes(catalogue);
 		developer = TestUsers.create(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
-		org = organizations.createFor("Org " + developer.email(), developer.id());
-		for (DocumentKind kind : DocumentKind.values()) {
-			legal.accept(org, developer, legal.current(kind).orElseThrow().id(), "127.0.0.1");
-		}
+		org = TestOrganizations.inGoodStanding(developer, organizations, legal).org();
 	}
 
 	@Test

@@ -8,8 +8,8 @@ import dev.gatehouse.identity.ApiScope;
 import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserAccount;
 import dev.gatehouse.identity.UserKind;
-import dev.gatehouse.policy.DocumentKind;
 import dev.gatehouse.policy.LegalDocuments;
+import dev.gatehouse.support.TestOrganizations;
 import dev.gatehouse.support.TestUsers;
 
 import java.net.URI;
@@ -67,10 +67,7 @@ class AppsApiSystemTests {
 	void developerWithToken() {
 		TestApps.defineScopes(catalogue);
 		developer = TestUsers.create(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
-		org = organizations.createFor("Org " + developer.email(), developer.id());
-		for (DocumentKind kind : DocumentKind.values()) {
-			legal.accept(org, developer, legal.current(kind).orElseThrow().id(), "127.0.0.1");
-		}
+		org = TestOrganizations.inGoodStanding(developer, organizations, legal).org();
 		token = tokens.create(developer.id(), "ci", Set.of(ApiScope.APPS_READ, ApiScope.APPS_WRITE), 1).token();
 	}
 
@@ -136,10 +133,7 @@ class AppsApiSystemTests {
 	@Test
 	void getWhenTheAppBelongsToAnotherOrganizationThenNotFound() throws Exception {
 		var other = TestUsers.create(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
-		var otherOrg = organizations.createFor("Org " + other.email(), other.id());
-		for (DocumentKind kind : DocumentKind.values()) {
-			legal.accept(otherOrg, other, legal.current(kind).orElseThrow().id(), "127.0.0.1");
-		}
+		var otherOrg = TestOrganizations.inGoodStanding(other, organizations, legal).org();
 		var registryApp = JSON.readTree(send("POST", "/api/v1/organizations/" + org + "/apps",
 				JSON.writeValueAsString(TestApps.complete(TestApps.uniqueName()))).body());
 		String otherToken = tokens.create(other.id(), "ci", Set.of(ApiScope.APPS_READ), 1).token();
