@@ -272,6 +272,15 @@ public class AppRegistry {
 		return apps.search(text, status, Math.clamp(limit, 1, 200), Math.max(offset, 0));
 	}
 
+	/** Published apps for the marketplace, filtered by text, category and app type. */
+	public List<App> published(String text, String category, String appType, int limit, int offset) {
+		return apps.published(text, category, appType, Math.clamp(limit, 1, 200), Math.max(offset, 0));
+	}
+
+	public Optional<App> bySlug(String slug) {
+		return apps.bySlug(slug);
+	}
+
 	public Optional<Revision> liveRevision(App app) {
 		return apps.revision(app.liveRevisionId());
 	}

@@ -68,7 +68,7 @@ class AppCredentialsPagesSystemTests {
 				"<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8));
 		assertThat(html(web.follow(svg)).select("[role=alert]").text()).contains("SVG is not accepted");
 		var png = web.postFile("/developer/apps/" + app.id() + "/logo?_csrf=" + web.csrf(), "logo", "logo.png", "image/png",
-				AppLogosSystemTests.png(300));
+				TestApps.logoPng(300));
 		assertThat(html(web.follow(png)).select("img[alt='Current logo']")).hasSize(1);
 	}
 

@@ -67,7 +67,7 @@ class AppLogosSystemTests {
 
 	@Test
 	void uploadWhenPngFitsThePackThenStoredServedPubliclyAndTheAppCanBeSubmitted() throws Exception {
-		String sha = logos.upload(app.id(), developer.id(), png(512), "logo.png", "image/png");
+		String sha = logos.upload(app.id(), developer.id(), TestApps.logoPng(512), "logo.png", "image/png");
 
 		assertThat(registry.draftRevision(registry.require(app.id())).orElseThrow().logoSha256()).isEqualTo(sha);
 		var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
@@ -85,16 +85,9 @@ class AppLogosSystemTests {
 
 		assertThatThrownBy(() -> logos.upload(app.id(), developer.id(), svg, "logo.png", "image/png"))
 			.isInstanceOf(LogoRejectedException.class);
-		assertThatThrownBy(() -> logos.upload(app.id(), developer.id(), png(64), "logo.png", "image/png"))
+		assertThatThrownBy(() -> logos.upload(app.id(), developer.id(), TestApps.logoPng(64), "logo.png", "image/png"))
 			.isInstanceOf(LogoRejectedException.class).hasMessageContaining("64");
 		assertThat(registry.draftRevision(registry.require(app.id())).orElseThrow().logoSha256()).isNull();
-	}
-
-	static byte[] png(int size) throws Exception {
-		var image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
-		var out = new ByteArrayOutputStream();
-		ImageIO.write(image, "png", out);
-		return out.toByteArray();
 	}
 
 }

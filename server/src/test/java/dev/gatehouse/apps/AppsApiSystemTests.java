@@ -108,7 +108,7 @@ class AppsApiSystemTests {
 		var logo = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/apps/" + id + "/logo"))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "image/png")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(AppLogosSystemTests.png(256)))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(TestApps.logoPng(256)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		var secret = JSON.readTree(send("POST", "/api/v1/apps/" + id + "/credentials/SANDBOX/secrets", null).body());
 

@@ -54,6 +54,19 @@ public final class TestApps {
 						null));
 	}
 
+	/** A blank square PNG of the given size, a valid logo under the reference pack's rules from 256 up. */
+	public static byte[] logoPng(int size) {
+		try {
+			var image = new java.awt.image.BufferedImage(size, size, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+			var out = new java.io.ByteArrayOutputStream();
+			javax.imageio.ImageIO.write(image, "png", out);
+			return out.toByteArray();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	public static AppDraft withScopes(AppDraft draft, List<RequestedScope> scopes, DataUse dataUse) {
 		return new AppDraft(draft.appType(), draft.listing(), draft.redirectUris(), draft.webhookUrl(), scopes, dataUse,
 				draft.security());

@@ -102,6 +102,29 @@ public class AppRepository {
 			.list();
 	}
 
+	/** Published apps whose live listing matches, for the marketplace. */
+	public List<App> published(String text, String category, String appType, int limit, int offset) {
+		return jdbc.sql("""
+				select a.* from apps.apps a join apps.revisions r on r.id = a.live_revision_id
+				where a.status = 'PUBLISHED'
+				  and (:text = '' or a.name ilike '%' || :text || '%' or r.listing->>'tagline' ilike '%' || :text || '%'
+				       or r.listing->>'description' ilike '%' || :text || '%')
+				  and (:category = '' or r.listing->>'category' = :category)
+				  and (:type = '' or a.app_type = :type)
+				order by lower(a.name) limit :limit offset :offset""")
+			.param("text", text == null ? "" : text.strip())
+			.param("category", category == null ? "" : category)
+			.param("type", appType == null ? "" : appType)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(AppRepository::app)
+			.list();
+	}
+
+	public Optional<App> bySlug(String slug) {
+		return jdbc.sql("select * from apps.apps where slug = :slug").param("slug", slug).query(AppRepository::app).optional();
+	}
+
 	public void setStatus(AppId id, AppStatus status, Instant now) {
 		jdbc.sql("update apps.apps set status = :status, status_changed_at = :now where id = :id")
 			.param("status", status.name())

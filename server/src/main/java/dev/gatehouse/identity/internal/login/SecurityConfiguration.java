@@ -92,8 +92,9 @@ class SecurityConfiguration {
 				// Developer sign-up and invitation links: the token in the link is the credential.
 				.requestMatchers("/signup", "/signup/verify", "/signup/resend", "/invitations/accept")
 				.permitAll()
-				// Logos are public, like the marketplace listings that show them.
-				.requestMatchers(org.springframework.http.HttpMethod.GET, "/apps/*/logo/*")
+				// The marketplace and the logos it shows are public.
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/apps/*/logo/*", "/marketplace",
+						"/marketplace/**")
 				.permitAll()
 				.requestMatchers(LoginStage.VERIFY_SECOND_FACTOR.path())
 				.hasAuthority(LoginStage.VERIFY_SECOND_FACTOR.authority())

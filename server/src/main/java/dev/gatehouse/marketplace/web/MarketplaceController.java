@@ -1,0 +1,50 @@
+package dev.gatehouse.marketplace.web;
+
+import dev.gatehouse.apps.AppCategories;
+import dev.gatehouse.apps.AppRegistry;
+import dev.gatehouse.marketplace.Marketplace;
+import dev.gatehouse.shared.web.NotFoundException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The public catalogue and listing pages. */
+@Controller
+class MarketplaceController {
+
+	private static final int PAGE = 24;
+
+	private final Marketplace marketplace;
+
+	private final AppRegistry registry;
+
+	MarketplaceController(Marketplace marketplace, AppRegistry registry) {
+		this.marketplace = marketplace;
+		this.registry = registry;
+	}
+
+	@GetMapping("/marketplace")
+	String catalogue(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String category,
+			@RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "0") int page, Model model) {
+		int current = Math.max(page, 0);
+		model.addAttribute("entries", marketplace.search(q, category, type, PAGE + 1, current * PAGE));
+		model.addAttribute("q", q);
+		model.addAttribute("category", category);
+		model.addAttribute("type", type);
+		model.addAttribute("categories", AppCategories.ALL);
+		model.addAttribute("types", registry.appTypes().stream().sorted().toList());
+		model.addAttribute("page", current);
+		model.addAttribute("pageSize", PAGE);
+		return "marketplace/catalogue";
+	}
+
+	@GetMapping("/marketplace/apps/{slug}")
+	String listing(@PathVariable String slug, Model model) {
+		model.addAttribute("page", marketplace.listing(slug).orElseThrow(() -> new NotFoundException("No such app.")));
+		return "marketplace/listing";
+	}
+
+}
