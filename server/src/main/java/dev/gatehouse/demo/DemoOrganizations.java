@@ -30,7 +30,11 @@ class DemoOrganizations {
 
 	private final DemoApps apps;
 
-	DemoOrganizations(Accounts accounts, DeveloperOrganizations organizations, LegalDocuments documents, DemoApps apps) {
+	private final dev.gatehouse.marketplace.CustomerAccounts customers;
+
+	DemoOrganizations(Accounts accounts, DeveloperOrganizations organizations, LegalDocuments documents, DemoApps apps,
+			dev.gatehouse.marketplace.CustomerAccounts customers) {
+		this.customers = customers;
 		this.accounts = accounts;
 		this.organizations = organizations;
 		this.documents = documents;
@@ -62,6 +66,7 @@ class DemoOrganizations {
 		documents.publish(revised.id(), new PublishCommand(true, Instant.now(), 30), "compliance@gatehouse.demo");
 		documents.accept(northwind, dana, revised.id(), "127.0.0.1");
 		apps.seed(northwind, dana.id(), bluebird, bea.id());
+		customers.create("Riverside Clinic", accounts.findByEmail("owner@riverside-clinic.example").orElseThrow().id());
 	}
 
 	private void acceptAll(OrganizationId organization, UserAccount owner) {

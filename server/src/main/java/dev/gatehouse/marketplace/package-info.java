@@ -3,5 +3,5 @@
  * pages that show everything a customer should know before installing (later: install and
  * uninstall, and each customer account's installed apps).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "apps", "developers" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "apps", "developers", "identity" })
 package dev.gatehouse.marketplace;
