@@ -90,7 +90,8 @@ class SecurityConfiguration {
 						"/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				// Developer sign-up and invitation links: the token in the link is the credential.
-				.requestMatchers("/signup", "/signup/verify", "/signup/resend", "/invitations/accept")
+				.requestMatchers("/signup", "/signup/verify", "/signup/resend", "/invitations/accept", "/password-reset",
+						"/password-reset/complete")
 				.permitAll()
 				// The marketplace and the logos it shows are public.
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/apps/*/logo/*", "/marketplace",
