@@ -78,6 +78,11 @@ public final class AppEvents {
 		public Map<String, Object> details() { return Map.of("tier", tier.name()); }
 	}
 
+	public record ScopeRetired(String scope) implements Audited {
+		public String action() { return "apps.scope.retired"; }
+		public String target() { return "scope:" + scope; }
+	}
+
 	public record LogoUploaded(AppId appId, String sha256) implements Audited {
 		public String action() { return "apps.logo.uploaded"; }
 		public String target() { return "app:" + appId; }

@@ -55,6 +55,7 @@ public class ScopeCatalogue {
 		if (!scopes.retire(name, clock.instant())) {
 			throw new NotFoundException("No such scope.");
 		}
+		events.publishEvent(new AppEvents.ScopeRetired(name));
 	}
 
 	public List<Scope> all() {
