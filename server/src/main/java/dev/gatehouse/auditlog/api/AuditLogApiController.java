@@ -63,7 +63,8 @@ class AuditLogApiController {
 				"The filter parameter '" + ex.field() + "' " + ex.getMessage() + ".");
 		problem.setType(INVALID_FILTER);
 		problem.setTitle("Invalid audit log filter");
-		problem.setProperty("field", ex.field());
+		// The same shape as every other API error: a list of fields and messages.
+		problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", ex.field(), "message", ex.getMessage())));
 		return problem;
 	}
 

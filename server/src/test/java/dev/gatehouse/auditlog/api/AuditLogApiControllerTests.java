@@ -79,7 +79,7 @@ class AuditLogApiControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("/problems/invalid-filter"))
-			.andExpect(jsonPath("$.field").value("to"))
+			.andExpect(jsonPath("$.errors[0].field").value("to"))
 			.andExpect(jsonPath("$.status").value(400));
 	}
 
@@ -87,14 +87,14 @@ class AuditLogApiControllerTests {
 	void eventsWhenSizeOutOfRangeThenProblemNamingTheField() throws Exception {
 		mvc.perform(get("/api/v1/audit/events").param("size", "100000").with(admin()))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("size"));
+			.andExpect(jsonPath("$.errors[0].field").value("size"));
 	}
 
 	@Test
 	void eventsWhenFromNotBeforeToThenProblem() throws Exception {
 		mvc.perform(get("/api/v1/audit/events").param("from", "2026-02-01T00:00Z")
 			.param("to", "2026-01-01")
-			.with(admin())).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("to"));
+			.with(admin())).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
 	}
 
 	@Test
