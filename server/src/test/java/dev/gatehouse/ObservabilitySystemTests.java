@@ -68,6 +68,15 @@ class ObservabilitySystemTests {
 		assertThat(doc.body()).contains("\"openapi\":\"3.1").contains("/api/v1/me").contains("/api/v1/audit/verify");
 	}
 
+	@Test
+	void problemTypeWhenOpenedThenItExplainsItselfAndUnknownTypesAre404() throws Exception {
+		var known = get("/problems/unknown-field", null);
+
+		assertThat(known.statusCode()).isEqualTo(200);
+		assertThat(known.body()).contains("Unknown field");
+		assertThat(get("/problems/no-such-type", null).statusCode()).isEqualTo(404);
+	}
+
 	private HttpResponse<String> get(String path, String token) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
 		if (token != null) {

@@ -1,0 +1,49 @@
+package dev.gatehouse.shared.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** RFC 9457 type URIs are meant to be opened: each of ours explains what went wrong and what to do. */
+@Controller
+class ProblemTypesController {
+
+	static final Map<String, String[]> TYPES = new LinkedHashMap<>();
+
+	static {
+		TYPES.put("authentication-required", new String[] { "Authentication required",
+				"The request carried no access token. Send one as 'Authorization: Bearer <token>'." });
+		TYPES.put("invalid-token", new String[] { "Invalid access token",
+				"The token is unknown, expired, revoked, or its owner is disabled. Create a new one." });
+		TYPES.put("insufficient-scope", new String[] { "Insufficient scope",
+				"The token's scopes or its owner's roles do not allow this request. Use a token with the scope the endpoint names." });
+		TYPES.put("malformed-json", new String[] { "Malformed JSON", "The request body is missing or is not valid JSON." });
+		TYPES.put("unknown-field", new String[] { "Unknown field",
+				"The body has a field the endpoint does not know; 'errors[0].field' names it. Remove it: fields are never ignored silently." });
+		TYPES.put("invalid-field", new String[] { "Invalid field", "A field has a value of the wrong type or format." });
+		TYPES.put("invalid-input", new String[] { "Invalid input",
+				"The request is well formed but breaks a rule; 'errors' lists every field with its message." });
+		TYPES.put("invalid-parameter", new String[] { "Invalid parameter", "A path or query parameter has an invalid value." });
+		TYPES.put("invalid-filter", new String[] { "Invalid filter", "An audit-log filter parameter is not understood." });
+		TYPES.put("not-found", new String[] { "Not found", "The resource does not exist, or is not yours to see." });
+		TYPES.put("internal-error", new String[] { "Internal error",
+				"Something failed on the server. It was logged; try again, and tell the operator if it persists." });
+	}
+
+	@GetMapping("/problems/{type}")
+	String type(@PathVariable String type, Model model) {
+		String[] entry = TYPES.get(type);
+		if (entry == null) {
+			throw new NotFoundException("No such problem type.");
+		}
+		model.addAttribute("type", type);
+		model.addAttribute("title", entry[0]);
+		model.addAttribute("description", entry[1]);
+		return "problem-type";
+	}
+
+}
