@@ -1,0 +1,91 @@
+package dev.gatehouse;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+
+import dev.gatehouse.identity.Accounts;
+import dev.gatehouse.identity.Role;
+import dev.gatehouse.identity.UserKind;
+import dev.gatehouse.support.Browsers;
+import dev.gatehouse.support.TestUsers;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** axe-core (WCAG 2 A and AA rules) on the main pages: no serious or critical violation. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(Browsers.class)
+class AccessibilityBrowserTests {
+
+	private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+	private static final Set<String> BLOCKING = Set.of("serious", "critical");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Test
+	void publicPagesWhenCheckedThenNoSeriousViolations(Page page) {
+		for (String path : List.of("/login", "/signup", "/password-reset", "/marketplace")) {
+			page.navigate(base() + path);
+			assertThat(violations(page)).as(path).isEmpty();
+		}
+	}
+
+	@Test
+	void operatorPagesWhenCheckedThenNoSeriousViolations(Page page) {
+		var admin = TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.ADMIN);
+		page.navigate(base() + "/login");
+		page.getByLabel("Email").fill(admin.email());
+		page.getByLabel("Password").fill(TestUsers.PASSWORD);
+		page.getByLabel("Password").press("Enter");
+		page.getByLabel("Authentication code or recovery code").fill(TestUsers.code(admin.secret(), 0));
+		page.getByLabel("Authentication code or recovery code").press("Enter");
+		page.waitForURL("**/");
+
+		for (String path : List.of("/", "/account/security", "/operator/users", "/operator/audit", "/operator/legal",
+				"/operator/apps", "/operator/organizations", "/inbox")) {
+			page.navigate(base() + path);
+			assertThat(violations(page)).as(path).isEmpty();
+		}
+	}
+
+	@Test
+	void checkerWhenAPageBreaksTheRulesThenItReportsThem(Page page) {
+		page.setContent("<html><body><img src='x.png'><input type='text'></body></html>");
+
+		assertThat(violations(page)).anyMatch(v -> v.startsWith("image-alt")).anyMatch(v -> v.startsWith("html-has-lang"));
+	}
+
+	private List<String> violations(Page page) {
+		return new AxeBuilder(page).withTags(WCAG)
+			.analyze()
+			.getViolations()
+			.stream()
+			.filter(rule -> BLOCKING.contains(rule.getImpact()))
+			.map(AccessibilityBrowserTests::describe)
+			.toList();
+	}
+
+	private static String describe(Rule rule) {
+		return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+				+ rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList();
+	}
+
+	private String base() {
+		return "http://localhost:" + port;
+	}
+
+}
