@@ -36,6 +36,18 @@ class AccessibilityBrowserTests {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	dev.gatehouse.apps.ScopeCatalogue catalogue;
+
+	@Autowired
+	dev.gatehouse.apps.AppRegistry registry;
+
+	@Autowired
+	dev.gatehouse.developers.DeveloperOrganizations organizations;
+
+	@Autowired
+	dev.gatehouse.policy.LegalDocuments legal;
+
 	@Test
 	void publicPagesWhenCheckedThenNoSeriousViolations(Page page) {
 		for (String path : List.of("/login", "/signup", "/password-reset", "/marketplace")) {
@@ -57,6 +69,28 @@ class AccessibilityBrowserTests {
 
 		for (String path : List.of("/", "/account/security", "/operator/users", "/operator/audit", "/operator/legal",
 				"/operator/apps", "/operator/organizations", "/inbox")) {
+			page.navigate(base() + path);
+			assertThat(violations(page)).as(path).isEmpty();
+		}
+	}
+
+	@Test
+	void developerPagesWhenCheckedThenNoSeriousViolations(Page page) {
+		catalogue.define(dev.gatehouse.apps.TestApps.READ_APPOINTMENTS);
+		var developer = TestUsers.createWithTotp(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
+		var org = dev.gatehouse.support.TestOrganizations.inGoodStanding(developer.user(), organizations, legal).org();
+		var app = registry.create(org, developer.user().id(),
+				dev.gatehouse.apps.TestApps.complete(dev.gatehouse.apps.TestApps.uniqueName()));
+		page.navigate(base() + "/login");
+		page.getByLabel("Email").fill(developer.email());
+		page.getByLabel("Password").fill(TestUsers.PASSWORD);
+		page.getByLabel("Password").press("Enter");
+		page.getByLabel("Authentication code or recovery code").fill(TestUsers.code(developer.secret(), 0));
+		page.getByLabel("Authentication code or recovery code").press("Enter");
+		page.waitForURL("**/");
+
+		for (String path : List.of("/developer", "/developer/legal", "/developer/orgs/" + org, "/developer/apps/" + app.id(),
+				"/developer/apps/" + app.id() + "/edit", "/developer/apps/" + app.id() + "/credentials", "/customer-accounts")) {
 			page.navigate(base() + path);
 			assertThat(violations(page)).as(path).isEmpty();
 		}
