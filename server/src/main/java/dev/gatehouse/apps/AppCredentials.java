@@ -103,6 +103,11 @@ public class AppCredentials {
 		}
 	}
 
+	/** The client with this id, revoked or not, for the authorization server's client lookup. */
+	public Optional<Credential> byClientId(String clientId) {
+		return clientId == null ? Optional.empty() : credentials.byClientId(clientId);
+	}
+
 	/** The app and environment of a client whose secret matches, for the token endpoint. */
 	public Optional<AuthenticatedClient> authenticate(String clientId, String secret) {
 		if (clientId == null || secret == null) {

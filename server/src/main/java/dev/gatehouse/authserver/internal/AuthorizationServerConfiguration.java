@@ -1,0 +1,164 @@
+package dev.gatehouse.authserver.internal;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import dev.gatehouse.apps.AppCredentials;
+import dev.gatehouse.apps.AppRegistry;
+import dev.gatehouse.shared.crypto.SecretBox;
+import dev.gatehouse.shared.security.Authorities;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * The authorization server's filter chain (before the API and page chains) and what it runs on:
+ * clients from the app registry, authorizations and consents in the authserver schema, ES256 keys
+ * from {@link SigningKeys}, and RFC 9068 access tokens naming the app. Users log in through the
+ * page chain's {@code /login}, which returns them to the saved authorization request.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+	/** The grants advertised; device code and token exchange are not offered to our clients. */
+	static final Set<String> GRANTS = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
+			AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
+
+	@Bean
+	@Order(0)
+	SecurityFilterChain authorizationServerChain(HttpSecurity http, AppCredentials credentials,
+			AuthorizationServerSettings settings) throws Exception {
+		var clientSecrets = new AppClientSecrets(credentials);
+		var issuerInResponses = new IssuerInAuthorizationResponses();
+		http.oauth2AuthorizationServer(server -> {
+			http.securityMatcher(server.getEndpointsMatcher());
+			server.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.forEach(p -> {
+					if (p instanceof ClientSecretAuthenticationProvider secrets) {
+						secrets.setPasswordEncoder(clientSecrets);
+					}
+				})))
+				.authorizationEndpoint(endpoint -> endpoint.authorizationResponseHandler(issuerInResponses)
+					.errorResponseHandler(issuerInResponses))
+				.authorizationServerMetadataEndpoint(metadata -> metadata
+					.authorizationServerMetadataCustomizer(m -> m.grantTypes(grants -> grants.retainAll(GRANTS))
+						.claim("authorization_response_iss_parameter_supported", true)))
+				.oidc(oidc -> oidc.providerConfigurationEndpoint(provider -> provider
+					.providerConfigurationCustomizer(p -> p.grantTypes(grants -> grants.retainAll(GRANTS))
+						.claim("authorization_response_iss_parameter_supported", true)
+						.idTokenSigningAlgorithms(algorithms -> {
+							algorithms.clear();
+							algorithms.add(SignatureAlgorithm.ES256.getName());
+						}))));
+		})
+			// Only a complete login authorizes an app: a login between steps (second factor, password
+			// change) is authenticated too, but lacks this authority. Security 7.1 checks the request
+			// itself (client, redirect URI, PKCE) before these rules, so a bad request is answered
+			// without a login, and issues codes only after them.
+			.authorizeHttpRequests(auth -> auth.requestMatchers(authorizationEndpoint(settings))
+				.hasAuthority(Authorities.LOGIN_COMPLETE)
+				.anyRequest()
+				.authenticated())
+			// A browser that is not logged in goes to our login page and comes back to the request.
+			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+					authorizationEndpoint(settings)))
+			.oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()));
+		return http.build();
+	}
+
+	private static PathPatternRequestMatcher authorizationEndpoint(AuthorizationServerSettings settings) {
+		return PathPatternRequestMatcher.withDefaults().matcher(settings.getAuthorizationEndpoint());
+	}
+
+	/** Default endpoint paths; the issuer is taken from each request (behind the proxy, its forwarded host). */
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings() {
+		return AuthorizationServerSettings.builder().build();
+	}
+
+	@Bean
+	RegisteredClientRepository registeredClientRepository(AppCredentials credentials, AppRegistry registry) {
+		return new AppRegisteredClients(credentials, registry);
+	}
+
+	@Bean
+	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
+		return new PortableAuthorizations(
+				new JdbcOAuth2AuthorizationService(AuthServerSchemaJdbcOperations.wrap(jdbc), clients));
+	}
+
+	@Bean
+	OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc,
+			RegisteredClientRepository clients) {
+		return new JdbcOAuth2AuthorizationConsentService(AuthServerSchemaJdbcOperations.wrap(jdbc), clients);
+	}
+
+	@Bean
+	SigningKeys signingKeys(JdbcClient jdbc, SecretBox box, Clock clock) {
+		return new SigningKeys(jdbc, box, clock);
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(JWKSource<SecurityContext> keys) {
+		var encoder = new NimbusJwtEncoder(keys);
+		// Every active key matches ES256; the source lists them newest first, and the newest signs.
+		encoder.setJwkSelector(List<JWK>::getFirst);
+		return encoder;
+	}
+
+	/**
+	 * ES256 for every token; access tokens follow RFC 9068 ({@code typ: at+jwt}) and name the app
+	 * and the credential's environment. Installation and customer-account claims come with
+	 * installations.
+	 */
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims() {
+		return context -> {
+			context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
+			if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+				return;
+			}
+			context.getJwsHeader().type("at+jwt");
+			var client = context.getRegisteredClient();
+			context.getClaims()
+				.id(UUID.randomUUID().toString())
+				// RFC 9068 section 2.2.3: one space-separated string, as in the token response.
+				.claims(claims -> claims.remove("scope"))
+				.claim("client_id", client.getClientId())
+				.claim("app_id", client.getClientSettings().<String>getSetting(AppRegisteredClients.APP_ID))
+				.claim("client_environment", client.getClientSettings().<String>getSetting(AppRegisteredClients.ENVIRONMENT));
+			if (!context.getAuthorizedScopes().isEmpty()) {
+				context.getClaims().claim("scope", String.join(" ", new TreeSet<>(context.getAuthorizedScopes())));
+			}
+		};
+	}
+
+}

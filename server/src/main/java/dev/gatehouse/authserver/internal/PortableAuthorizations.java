@@ -1,0 +1,70 @@
+package dev.gatehouse.authserver.internal;
+
+import java.security.Principal;
+
+import org.springframework.dao.DataRetrievalFailureException;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+
+/**
+ * The JDBC authorization service with two adjustments for Gatehouse.
+ * <ul>
+ * <li>The user of an authorization is kept in a form the service can write as JSON and read back:
+ * a username token with the user's name and plain authorities. Spring serializes the principal with
+ * an allowlist of known types, which our login principal and its details are not on; the tokens
+ * only need the name ({@code sub}) and, later, the authorities.</li>
+ * <li>An authorization whose client is no longer found (the app was suspended, blocked or retired,
+ * or the credential revoked) is not found either: the JDBC service would throw, and an introspection
+ * or revocation of such a token must answer "inactive", not fail.</li>
+ * </ul>
+ */
+final class PortableAuthorizations implements OAuth2AuthorizationService {
+
+	private final OAuth2AuthorizationService delegate;
+
+	PortableAuthorizations(OAuth2AuthorizationService delegate) {
+		this.delegate = delegate;
+	}
+
+	@Override
+	public void save(OAuth2Authorization authorization) {
+		Object principal = authorization.getAttribute(Principal.class.getName());
+		if (principal instanceof Authentication user && !(user.getPrincipal() instanceof String)) {
+			var portable = UsernamePasswordAuthenticationToken.authenticated(user.getName(), null,
+					user.getAuthorities().stream().map(a -> new SimpleGrantedAuthority(a.getAuthority())).toList());
+			authorization = OAuth2Authorization.from(authorization).attribute(Principal.class.getName(), portable).build();
+		}
+		delegate.save(authorization);
+	}
+
+	@Override
+	public void remove(OAuth2Authorization authorization) {
+		delegate.remove(authorization);
+	}
+
+	@Override
+	public OAuth2Authorization findById(String id) {
+		try {
+			return delegate.findById(id);
+		}
+		catch (DataRetrievalFailureException clientGone) {
+			return null;
+		}
+	}
+
+	@Override
+	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+		try {
+			return delegate.findByToken(token, tokenType);
+		}
+		catch (DataRetrievalFailureException clientGone) {
+			return null;
+		}
+	}
+
+}

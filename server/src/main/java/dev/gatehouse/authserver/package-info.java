@@ -1,0 +1,9 @@
+/**
+ * The OAuth 2.1 authorization server: authorization code with PKCE (S256), refresh tokens and
+ * client credentials for the apps of the app registry; discovery, JWKS, introspection and
+ * revocation; JWT access tokens (RFC 9068) signed with ES256 keys kept encrypted in PostgreSQL.
+ * Clients are not registered here: they are the registry's credentials, and an app that is not
+ * active gets neither a code nor a token.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "apps" })
+package dev.gatehouse.authserver;

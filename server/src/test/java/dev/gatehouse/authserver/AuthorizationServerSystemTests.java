@@ -1,0 +1,435 @@
+package dev.gatehouse.authserver;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import dev.gatehouse.apps.App;
+import dev.gatehouse.apps.AppCredentials;
+import dev.gatehouse.apps.AppRegistry;
+import dev.gatehouse.apps.AppStatus;
+import dev.gatehouse.apps.Credential.Environment;
+import dev.gatehouse.apps.IssuedSecret;
+import dev.gatehouse.apps.ScopeCatalogue;
+import dev.gatehouse.apps.TestApps;
+import dev.gatehouse.developers.DeveloperOrganizations;
+import dev.gatehouse.identity.Accounts;
+import dev.gatehouse.identity.Role;
+import dev.gatehouse.identity.UserAccount;
+import dev.gatehouse.identity.UserKind;
+import dev.gatehouse.policy.LegalDocuments;
+import dev.gatehouse.support.FullStackTest;
+import dev.gatehouse.support.TestOrganizations;
+import dev.gatehouse.support.TestUsers;
+import dev.gatehouse.support.WebSession;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The authorization server over real HTTP, with clients from the app registry. */
+class AuthorizationServerSystemTests extends FullStackTest {
+
+	static final String REDIRECT = "https://reminders.example.com/oauth/callback";
+
+	static final String SCOPE = TestApps.READ_APPOINTMENTS.name();
+
+	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	AppRegistry registry;
+
+	@Autowired
+	AppCredentials credentials;
+
+	@Autowired
+	ScopeCatalogue catalogue;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	DeveloperOrganizations organizations;
+
+	@Autowired
+	LegalDocuments legal;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	UserAccount developer;
+
+	App app;
+
+	@BeforeEach
+	void app() {
+		TestApps.defineScopes(catalogue);
+		developer = TestUsers.create(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
+		var org = TestOrganizations.inGoodStanding(developer, organizations, legal).org();
+		app = registry.create(org, developer.id(), TestApps.complete(TestApps.uniqueName()));
+	}
+
+	@Test
+	void discoveryWhenFetchedThenOnlyS256AndNoImplicitOrPasswordGrant() throws Exception {
+		for (String path : new String[] { "/.well-known/openid-configuration", "/.well-known/oauth-authorization-server" }) {
+			var response = send(HttpRequest.newBuilder(uri(path)).GET());
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			JsonNode metadata = json.readTree(response.body());
+			assertThat(metadata.get("issuer").asString()).isEqualTo("http://127.0.0.1:" + port);
+			assertThat(texts(metadata.get("code_challenge_methods_supported"))).containsExactly("S256");
+			assertThat(texts(metadata.get("grant_types_supported"))).containsExactlyInAnyOrder("authorization_code",
+					"refresh_token", "client_credentials");
+			assertThat(texts(metadata.get("response_types_supported"))).containsExactly("code");
+			assertThat(metadata.get("jwks_uri").asString()).endsWith("/oauth2/jwks");
+			assertThat(metadata.get("introspection_endpoint").asString()).endsWith("/oauth2/introspect");
+			assertThat(metadata.get("revocation_endpoint").asString()).endsWith("/oauth2/revoke");
+			assertThat(metadata.get("authorization_response_iss_parameter_supported").asBoolean()).isTrue();
+		}
+	}
+
+	@Test
+	void clientCredentialsWhenSandboxSecretThenSignedJwtWithAppClaims() throws Exception {
+		IssuedSecret secret = credentials.issueClientSecret(app.id(), developer.id(), Environment.SANDBOX, null);
+
+		var response = token(secret.clientId(), secret.secret(), Map.of("grant_type", "client_credentials", "scope", SCOPE));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
+		assertThat(body.get("scope").asString()).isEqualTo(SCOPE);
+		assertThat(body.has("refresh_token")).isFalse();
+		SignedJWT jwt = verified(body.get("access_token").asString());
+		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+		assertThat(jwt.getHeader().getType().getType()).isEqualTo("at+jwt");
+		var claims = jwt.getJWTClaimsSet();
+		assertThat(claims.getStringClaim("app_id")).isEqualTo(app.id().toString());
+		assertThat(claims.getStringClaim("client_environment")).isEqualTo("sandbox");
+		assertThat(claims.getStringClaim("client_id")).isEqualTo(secret.clientId());
+		assertThat(claims.getSubject()).isEqualTo(secret.clientId());
+		assertThat(claims.getJWTID()).isNotBlank();
+		assertThat(claims.getStringClaim("scope")).isEqualTo(SCOPE);
+		assertThat(claims.getIssuer()).isEqualTo("http://127.0.0.1:" + port);
+		assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(600_000);
+	}
+
+	@Test
+	void clientCredentialsWhenSecretPostedThenTokenAndIntrospectionSaysActive() throws Exception {
+		IssuedSecret secret = credentials.issueClientSecret(app.id(), developer.id(), Environment.SANDBOX, null);
+
+		var response = form("/oauth2/token", null, Map.of("grant_type", "client_credentials", "scope", SCOPE, "client_id",
+				secret.clientId(), "client_secret", secret.secret()));
+		assertThat(response.statusCode()).isEqualTo(200);
+		String accessToken = json.readTree(response.body()).get("access_token").asString();
+
+		var introspection = form("/oauth2/introspect", basic(secret.clientId(), secret.secret()), Map.of("token", accessToken));
+		assertThat(introspection.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(introspection.body()).get("active").asBoolean()).isTrue();
+
+		var revocation = form("/oauth2/revoke", basic(secret.clientId(), secret.secret()), Map.of("token", accessToken));
+		assertThat(revocation.statusCode()).isEqualTo(200);
+		var after = form("/oauth2/introspect", basic(secret.clientId(), secret.secret()), Map.of("token", accessToken));
+		assertThat(json.readTree(after.body()).get("active").asBoolean()).isFalse();
+	}
+
+	@Test
+	void clientCredentialsWhenWrongSecretThenInvalidClient() throws Exception {
+		IssuedSecret secret = credentials.issueClientSecret(app.id(), developer.id(), Environment.SANDBOX, null);
+
+		var response = token(secret.clientId(), secret.secret() + "x", Map.of("grant_type", "client_credentials"));
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(json.readTree(response.body()).get("error").asString()).isEqualTo("invalid_client");
+		assertThat(token("ghc_sb_unknown", secret.secret(), Map.of("grant_type", "client_credentials")).statusCode())
+			.isEqualTo(401);
+	}
+
+	@Test
+	void clientCredentialsWhenScopeNotRequestedByTheAppThenInvalidScope() throws Exception {
+		IssuedSecret secret = credentials.issueClientSecret(app.id(), developer.id(), Environment.SANDBOX, null);
+
+		var response = token(secret.clientId(), secret.secret(),
+				Map.of("grant_type", "client_credentials", "scope", TestApps.READ_PATIENTS.name()));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(response.body()).get("error").asString()).isEqualTo("invalid_scope");
+	}
+
+	@Test
+	void clientCredentialsWhenAppSuspendedThenInvalidClientForItsProductionCredential() throws Exception {
+		approve();
+		IssuedSecret production = credentials.issueClientSecret(app.id(), developer.id(), Environment.PRODUCTION, null);
+		var before = token(production.clientId(), production.secret(), Map.of("grant_type", "client_credentials"));
+		assertThat(before.statusCode()).isEqualTo(200);
+		String issued = json.readTree(before.body()).get("access_token").asString();
+		assertThat(verified(issued).getJWTClaimsSet().getStringClaim("client_environment")).isEqualTo("production");
+		App other = registry.create(registry.require(app.id()).organizationId(), developer.id(),
+				TestApps.complete(TestApps.uniqueName()));
+		IssuedSecret introspector = credentials.issueClientSecret(other.id(), developer.id(), Environment.SANDBOX, null);
+
+		registry.changeStatus(app.id(), AppStatus.SUSPENDED, "ops", "Unanswered breach questions");
+
+		var after = token(production.clientId(), production.secret(), Map.of("grant_type", "client_credentials"));
+		assertThat(after.statusCode()).isEqualTo(401);
+		assertThat(json.readTree(after.body()).get("error").asString()).isEqualTo("invalid_client");
+		var introspection = form("/oauth2/introspect", basic(introspector.clientId(), introspector.secret()),
+				Map.of("token", issued));
+		assertThat(introspection.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(introspection.body()).get("active").asBoolean()).isFalse();
+	}
+
+	@Test
+	void authorizationCodeWhenPkceAndConsentThenCodeExchangedOnceForTokens() throws Exception {
+		IssuedSecret secret = credentials.issueClientSecret(app.id(), developer.id(), Environment.SANDBOX, null);
+		UserAccount customer = TestUsers.create(accounts, UserKind.CUSTOMER, Role.CUSTOMER_ADMIN);
+		String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+		WebSession browser = web();
+
+		var unauthenticated = browser.get(authorize(secret.clientId(), REDIRECT, challenge(verifier), "S256"));
+		assertThat(WebSession.location(unauthenticated)).isEqualTo("/login");
+		var afterLogin = browser.submitPassword(customer.email(), TestUsers.PASSWORD);
+		assertThat(WebSession.location(afterLogin)).isEqualTo("/oauth2/authorize");
+		var consentPage = browser.follow(afterLogin);
+		assertThat(consentPage.statusCode()).isEqualTo(200);
+		var page = WebSession.html(consentPage);
+		var consent = browser.postRaw("/oauth2/authorize", Map.of("client_id", secret.clientId(), "state",
+				page.selectFirst("input[name=state]").attr("value"), "scope", SCOPE));
+
+		assertThat(consent.statusCode()).isEqualTo(302);
+		String location = consent.headers().firstValue("Location").orElseThrow();
+		assertThat(location).startsWith(REDIRECT + "?");
+		Map<String, String> answer = query(location);
+		assertThat(answer).containsEntry("state", "client-state").containsEntry("iss", "http://127.0.0.1:" + port);
+		Map<String, String> exchange = Map.of("grant_type", "authorization_code", "code", answer.get("code"),
+				"redirect_uri", REDIRECT, "code_verifier", verifier);
+
+		var tokens = token(secret.clientId(), secret.secret(), exchange);
+		assertThat(tokens.statusCode()).isEqualTo(200);
+		assertThat(tokens.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+		JsonNode body = json.readTree(tokens.body());
+		var claims = verified(body.get("access_token").asString()).getJWTClaimsSet();
+		assertThat(claims.getSubject()).isEqualTo(customer.email());
+		assertThat(claims.getStringClaim("app_id")).isEqualTo(app.id().toString());
+		assertThat(claims.getStringClaim("scope")).isEqualTo(SCOPE);
+		assertThat(body.get("refresh_token").asString()).isNotBlank();
+
+		String firstRefresh = body.get("refresh_token").asString();
+		var refreshed = token(secret.clientId(), secret.secret(),
+				Map.of("grant_type", "refresh_token", "refresh_token", firstRefresh));
+		assertThat(refreshed.statusCode()).isEqualTo(200);
+		String secondRefresh = json.readTree(refreshed.body()).get("refresh_token").asString();
+		assertThat(secondRefresh).isNotEqualTo(firstRefresh);
+		assertThat(error(token(secret.clientId(), secret.secret(),
+				Map.of("grant_type", "refresh_token", "refresh_token", firstRefresh)))).isEqualTo("invalid_grant");
+
+		// A code used twice: refused, and what it issued is revoked (RFC 6749 section 4.1.2).
+		assertThat(error(token(secret.clientId(), secret.secret(), exchange))).isEqualTo("invalid_grant");
+		assertThat(error(token(secret.clientId(), secret.secret(),
+				Map.of("grant_type", "refresh_token", "refresh_token", secondRefresh)))).isEqualTo("invalid_grant");
+	}
+
+	private String error(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(400);
+		return json.readTree(response.body()).get("error").asString();
+	}
+
+	@Test
+	void authorizeWhenCodeChallengeMissingThenErrorRedirectInvalidRequest() throws Exception {
+		String clientId = credentials.issueClientSecret(app.id(), developer.id(), Environment.SANDBOX, null).clientId();
+
+		var response = send(HttpRequest.newBuilder(uri(authorize(clientId, REDIRECT, null, null))).GET());
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		String location = response.headers().firstValue("Location").orElseThrow();
+		assertThat(location).startsWith(REDIRECT + "?");
+		assertThat(query(location)).containsEntry("error", "invalid_request")
+			.containsEntry("state", "client-state")
+			.containsEntry("iss", "http://127.0.0.1:" + port);
+	}
+
+	@Test
+	void authorizeWhenCodeChallengeMethodPlainThenRefused() throws Exception {
+		String clientId = credentials.issueClientSecret(app.id(), developer.id(), Environment.SANDBOX, null).clientId();
+
+		var response = send(HttpRequest.newBuilder(uri(authorize(clientId, REDIRECT, "plain-challenge-value", "plain"))).GET());
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		String location = response.headers().firstValue("Location").orElseThrow();
+		assertThat(location).startsWith(REDIRECT + "?");
+		assertThat(query(location)).containsEntry("error", "invalid_request");
+	}
+
+	@Test
+	void authorizeWhenRedirectUriNotRegisteredThenBadRequestWithoutRedirect() throws Exception {
+		String clientId = credentials.issueClientSecret(app.id(), developer.id(), Environment.SANDBOX, null).clientId();
+
+		var response = send(HttpRequest.newBuilder(uri(authorize(clientId, REDIRECT + "/other", challenge("v"), "S256"))).GET());
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Location")).isEmpty();
+	}
+
+	@Test
+	void authorizeWhenLoginStillNeedsItsSecondFactorThenNoCodeIsIssued() throws Exception {
+		IssuedSecret secret = credentials.issueClientSecret(app.id(), developer.id(), Environment.SANDBOX, null);
+		var enrolled = TestUsers.createWithTotp(accounts, UserKind.CUSTOMER, Role.CUSTOMER_ADMIN);
+		WebSession browser = web();
+		assertThat(WebSession.location(browser.submitPassword(enrolled.email(), TestUsers.PASSWORD)))
+			.isEqualTo("/login/second-factor");
+
+		var response = browser.get(authorize(secret.clientId(), REDIRECT, challenge("verifier-verifier"), "S256"));
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("Location")).isEmpty();
+		assertThat(jdbc.sql("select count(*) from authserver.oauth2_authorization where registered_client_id = :client")
+			.param("client", secret.clientId())
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void authorizeWhenAppSuspendedThenBadRequestAndNoRedirect() throws Exception {
+		approve();
+		IssuedSecret production = credentials.issueClientSecret(app.id(), developer.id(), Environment.PRODUCTION, null);
+		String request = authorize(production.clientId(), REDIRECT, challenge("verifier-verifier"), "S256");
+		assertThat(send(HttpRequest.newBuilder(uri(request)).GET()).statusCode()).isEqualTo(302);
+
+		registry.changeStatus(app.id(), AppStatus.SUSPENDED, "ops", "Unanswered breach questions");
+
+		var response = send(HttpRequest.newBuilder(uri(request)).GET());
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Location")).isEmpty();
+	}
+
+	@Test
+	void signingKeysWhenPublishedThenStoredSealedAndOnlyPublicHalvesServed() throws Exception {
+		var jwks = JWKSet.parse(send(HttpRequest.newBuilder(uri("/oauth2/jwks")).GET()).body());
+
+		var rows = jdbc.sql("select kid, algorithm, private_jwk from authserver.signing_keys where retired_at is null")
+			.query((rs, n) -> Map.entry(rs.getString("kid"), rs.getBytes("private_jwk")))
+			.list();
+		assertThat(jwks.getKeys()).isNotEmpty().allSatisfy(key -> {
+			assertThat(key.isPrivate()).isFalse();
+			assertThat(key.getAlgorithm().getName()).isEqualTo("ES256");
+			assertThat(((ECKey) key).getCurve().getName()).isEqualTo("P-256");
+		});
+		assertThat(rows).extracting(Map.Entry::getKey)
+			.containsExactlyInAnyOrderElementsOf(jwks.getKeys().stream().map(k -> k.getKeyID()).toList());
+		assertThat(rows).allSatisfy(row -> assertThat(new String(row.getValue(), StandardCharsets.ISO_8859_1))
+			.doesNotContain("\"d\"").doesNotContain("P-256"));
+	}
+
+	private void approve() {
+		jdbc.sql("update apps.revisions set logo_sha256 = 'test' where app_id = :id").param("id", app.id().value()).update();
+		registry.submit(app.id(), developer.id());
+		registry.startReview(app.id(), "reviewer");
+		registry.approve(app.id(), "reviewer", "ok");
+	}
+
+	private static String authorize(String clientId, String redirectUri, String challenge, String method) {
+		var params = new LinkedHashMap<String, String>();
+		params.put("response_type", "code");
+		params.put("client_id", clientId);
+		params.put("redirect_uri", redirectUri);
+		params.put("scope", SCOPE);
+		params.put("state", "client-state");
+		if (challenge != null) {
+			params.put("code_challenge", challenge);
+			params.put("code_challenge_method", method);
+		}
+		return "/oauth2/authorize?" + encode(params);
+	}
+
+	private static String challenge(String verifier) throws Exception {
+		byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+	}
+
+	private SignedJWT verified(String token) throws Exception {
+		var jwks = send(HttpRequest.newBuilder(uri("/oauth2/jwks")).GET());
+		assertThat(jwks.statusCode()).isEqualTo(200);
+		JWKSet keys = JWKSet.parse(jwks.body());
+		assertThat(keys.getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+		SignedJWT jwt = SignedJWT.parse(token);
+		ECKey key = (ECKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+		assertThat(key).isNotNull();
+		assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
+		return jwt;
+	}
+
+	private HttpResponse<String> token(String clientId, String secret, Map<String, String> params) throws Exception {
+		return form("/oauth2/token", basic(clientId, secret), params);
+	}
+
+	private static String basic(String clientId, String secret) {
+		String pair = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+				+ URLEncoder.encode(secret, StandardCharsets.UTF_8);
+		return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private HttpResponse<String> form(String path, String authorization, Map<String, String> params) throws Exception {
+		var request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Forwarded-For", "198.51.100." + (1 + (int) (Math.random() * 250)));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return send(request.POST(HttpRequest.BodyPublishers.ofString(encode(params))));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + port + path);
+	}
+
+	private static String encode(Map<String, String> params) {
+		return params.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+	}
+
+	private static Map<String, String> query(String location) {
+		String query = URI.create(location).getRawQuery();
+		return Arrays.stream(query.split("&"))
+			.map(pair -> pair.split("=", 2))
+			.collect(Collectors.toMap(p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+					p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : ""));
+	}
+
+	private static java.util.List<String> texts(JsonNode array) {
+		var values = new java.util.ArrayList<String>();
+		array.forEach(node -> values.add(node.asString()));
+		return values;
+	}
+
+}
