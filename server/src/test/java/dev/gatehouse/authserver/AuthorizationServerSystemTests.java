@@ -62,6 +62,9 @@ class AuthorizationServerSystemTests extends FullStackTest {
 	final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
+	dev.gatehouse.auditlog.AuditLog auditLog;
+
+	@Autowired
 	AppRegistry registry;
 
 	@Autowired
@@ -246,6 +249,11 @@ class AuthorizationServerSystemTests extends FullStackTest {
 		assertThat(secondRefresh).isNotEqualTo(firstRefresh);
 		assertThat(error(token(secret.clientId(), secret.secret(),
 				Map.of("grant_type", "refresh_token", "refresh_token", firstRefresh)))).isEqualTo("invalid_grant");
+		// The replayed refresh token revoked the whole grant: the current refresh token is dead too.
+		assertThat(error(token(secret.clientId(), secret.secret(),
+				Map.of("grant_type", "refresh_token", "refresh_token", secondRefresh)))).isEqualTo("invalid_grant");
+		assertThat(auditLog.find(dev.gatehouse.auditlog.AuditQuery.all()).entries())
+			.anySatisfy(e -> assertThat(e.action()).isEqualTo("authserver.refresh_token.reused"));
 
 		// A code used twice: refused, and what it issued is revoked (RFC 6749 section 4.1.2).
 		assertThat(error(token(secret.clientId(), secret.secret(), exchange))).isEqualTo("invalid_grant");

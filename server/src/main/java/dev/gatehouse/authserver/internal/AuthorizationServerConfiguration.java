@@ -110,9 +110,10 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
+	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
+			SpentRefreshTokens spent, org.springframework.context.ApplicationEventPublisher events) {
 		return new PortableAuthorizations(
-				new JdbcOAuth2AuthorizationService(AuthServerSchemaJdbcOperations.wrap(jdbc), clients));
+				new JdbcOAuth2AuthorizationService(AuthServerSchemaJdbcOperations.wrap(jdbc), clients), spent, events);
 	}
 
 	@Bean

@@ -10,6 +10,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.context.ApplicationEventPublisher;
+
+import dev.gatehouse.authserver.RefreshTokenReused;
 
 /**
  * The JDBC authorization service with two adjustments for Gatehouse.
@@ -27,8 +30,15 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 
 	private final OAuth2AuthorizationService delegate;
 
-	PortableAuthorizations(OAuth2AuthorizationService delegate) {
+	private final SpentRefreshTokens spent;
+
+	private final ApplicationEventPublisher events;
+
+	PortableAuthorizations(OAuth2AuthorizationService delegate, SpentRefreshTokens spent,
+			ApplicationEventPublisher events) {
 		this.delegate = delegate;
+		this.spent = spent;
+		this.events = events;
 	}
 
 	@Override
@@ -39,6 +49,7 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 					user.getAuthorities().stream().map(a -> new SimpleGrantedAuthority(a.getAuthority())).toList());
 			authorization = OAuth2Authorization.from(authorization).attribute(Principal.class.getName(), portable).build();
 		}
+		rememberRotatedRefreshToken(authorization);
 		delegate.save(authorization);
 	}
 
@@ -59,11 +70,38 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 
 	@Override
 	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+		OAuth2Authorization found;
 		try {
-			return delegate.findByToken(token, tokenType);
+			found = delegate.findByToken(token, tokenType);
 		}
 		catch (DataRetrievalFailureException clientGone) {
 			return null;
+		}
+		if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
+			spent.authorizationOf(token).ifPresent(this::revokeReusedGrant);
+		}
+		return found;
+	}
+
+	/** When a refresh replaces the refresh token, the old one is remembered as spent. */
+	private void rememberRotatedRefreshToken(OAuth2Authorization next) {
+		var nextToken = next.getRefreshToken();
+		if (nextToken == null) {
+			return;
+		}
+		OAuth2Authorization previous = findById(next.getId());
+		if (previous != null && previous.getRefreshToken() != null
+				&& !previous.getRefreshToken().getToken().getTokenValue().equals(nextToken.getToken().getTokenValue())) {
+			spent.spend(previous.getRefreshToken().getToken().getTokenValue(), next.getId(), next.getRegisteredClientId());
+		}
+	}
+
+	/** A spent refresh token came back: someone else holds the family, so all of it is revoked. */
+	private void revokeReusedGrant(String authorizationId) {
+		OAuth2Authorization grant = findById(authorizationId);
+		if (grant != null) {
+			delegate.remove(grant);
+			events.publishEvent(new RefreshTokenReused(authorizationId, grant.getRegisteredClientId(), grant.getPrincipalName()));
 		}
 	}
 
