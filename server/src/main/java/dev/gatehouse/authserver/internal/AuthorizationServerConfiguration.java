@@ -1,5 +1,7 @@
 package dev.gatehouse.authserver.internal;
 
+import dev.gatehouse.shared.db.SchemaQualifiedJdbcOperations;
+
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -113,13 +115,13 @@ class AuthorizationServerConfiguration {
 	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
 			SpentRefreshTokens spent, org.springframework.context.ApplicationEventPublisher events) {
 		return new PortableAuthorizations(
-				new JdbcOAuth2AuthorizationService(AuthServerSchemaJdbcOperations.wrap(jdbc), clients), spent, events);
+				new JdbcOAuth2AuthorizationService(SchemaQualifiedJdbcOperations.wrap(jdbc, "authserver", "oauth2_authorization", "oauth2_authorization_consent"), clients), spent, events);
 	}
 
 	@Bean
 	OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc,
 			RegisteredClientRepository clients) {
-		return new JdbcOAuth2AuthorizationConsentService(AuthServerSchemaJdbcOperations.wrap(jdbc), clients);
+		return new JdbcOAuth2AuthorizationConsentService(SchemaQualifiedJdbcOperations.wrap(jdbc, "authserver", "oauth2_authorization", "oauth2_authorization_consent"), clients);
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package dev.gatehouse.identity.internal.passkeys;
 
+import dev.gatehouse.shared.db.SchemaQualifiedJdbcOperations;
+
 import dev.gatehouse.identity.IdentityProperties;
 import dev.gatehouse.identity.internal.UserRepository;
 
@@ -28,14 +30,14 @@ class PasskeyStoreConfiguration {
 
 	@Bean
 	PublicKeyCredentialUserEntityRepository passkeyUserEntities(JdbcOperations jdbc) {
-		return new JdbcPublicKeyCredentialUserEntityRepository(IdentitySchemaJdbcOperations.wrap(jdbc));
+		return new JdbcPublicKeyCredentialUserEntityRepository(SchemaQualifiedJdbcOperations.wrap(jdbc, "identity", "user_entities", "user_credentials"));
 	}
 
 	@Bean
 	UserCredentialRepository passkeyCredentials(JdbcOperations jdbc, PublicKeyCredentialUserEntityRepository userEntities,
 			UserRepository users, ApplicationEventPublisher events) {
 		return new AuditedUserCredentialRepository(
-				new JdbcUserCredentialRepository(IdentitySchemaJdbcOperations.wrap(jdbc)), userEntities, users, events);
+				new JdbcUserCredentialRepository(SchemaQualifiedJdbcOperations.wrap(jdbc, "identity", "user_entities", "user_credentials")), userEntities, users, events);
 	}
 
 	@Bean
