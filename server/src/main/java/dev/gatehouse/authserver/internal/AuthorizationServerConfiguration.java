@@ -100,10 +100,14 @@ class AuthorizationServerConfiguration {
 		return PathPatternRequestMatcher.withDefaults().matcher(settings.getAuthorizationEndpoint());
 	}
 
-	/** Default endpoint paths; the issuer is taken from each request (behind the proxy, its forwarded host). */
+	/** Default endpoint paths; the issuer from {@code gatehouse.authserver.issuer}, else from each request. */
 	@Bean
-	AuthorizationServerSettings authorizationServerSettings() {
-		return AuthorizationServerSettings.builder().build();
+	AuthorizationServerSettings authorizationServerSettings(dev.gatehouse.authserver.AuthServerProperties properties) {
+		var settings = AuthorizationServerSettings.builder();
+		if (properties.issuer() != null && !properties.issuer().isBlank()) {
+			settings.issuer(properties.issuer().strip());
+		}
+		return settings.build();
 	}
 
 	@Bean
