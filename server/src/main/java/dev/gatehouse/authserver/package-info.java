@@ -5,5 +5,5 @@
  * Clients are not registered here: they are the registry's credentials, and an app that is not
  * active gets neither a code nor a token.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "apps" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "apps", "identity" })
 package dev.gatehouse.authserver;

@@ -312,12 +312,16 @@ class AuthorizationServerSystemTests extends FullStackTest {
 
 		var response = browser.get(authorize(secret.clientId(), REDIRECT, challenge("verifier-verifier"), "S256"));
 
-		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.headers().firstValue("Location")).isEmpty();
+		// Sent to finish the second factor, with no code issued; afterwards the request resumes.
+		assertThat(WebSession.location(response)).isEqualTo("/login/second-factor");
 		assertThat(jdbc.sql("select count(*) from authserver.oauth2_authorization where registered_client_id = :client")
 			.param("client", secret.clientId())
 			.query(Integer.class)
 			.single()).isZero();
+		browser.get("/login/second-factor");
+		var afterCode = browser.post("/login/second-factor", java.util.Map.of("code", TestUsers.code(enrolled.secret(), 0)));
+		assertThat(afterCode.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).contains("/oauth2/authorize?"));
 	}
 
 	@Test

@@ -91,7 +91,9 @@ class AuthorizationServerConfiguration {
 				.authenticated())
 			// A browser that is not logged in goes to our login page and comes back to the request.
 			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-					authorizationEndpoint(settings)))
+					authorizationEndpoint(settings))
+				// A login still at its second factor is sent to finish it, then back to the request.
+				.accessDeniedHandler(dev.gatehouse.identity.LoginSteps.accessDeniedHandler()))
 			.oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()));
 		return http.build();
 	}
