@@ -1,15 +1,7 @@
 package dev.gatehouse.apps;
 
 import dev.gatehouse.apps.Credential.Environment;
-import dev.gatehouse.developers.DeveloperOrganizations;
-import dev.gatehouse.developers.OrganizationId;
-import dev.gatehouse.identity.Accounts;
-import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserAccount;
-import dev.gatehouse.identity.UserKind;
-import dev.gatehouse.policy.LegalDocuments;
-import dev.gatehouse.support.TestOrganizations;
-import dev.gatehouse.support.TestUsers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,22 +19,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AppCredentialsIntegrationTests {
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	AppRegistry registry;
 
 	@Autowired
 	AppCredentials credentials;
-
-	@Autowired
-	ScopeCatalogue catalogue;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	DeveloperOrganizations organizations;
-
-	@Autowired
-	LegalDocuments legal;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -53,10 +36,9 @@ class AppCredentialsIntegrationTests {
 
 	@BeforeEach
 	void app() {
-		TestApps.defineScopes(catalogue);
-		developer = TestUsers.create(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
-		OrganizationId org = TestOrganizations.inGoodStanding(developer, organizations, legal).org();
-		app = registry.create(org, developer.id(), TestApps.complete(TestApps.uniqueName()));
+		var fixture = dev.gatehouse.support.AppFixtures.draftApp(context);
+		developer = fixture.developer();
+		app = fixture.app();
 	}
 
 	@Test

@@ -1,17 +1,8 @@
 package dev.gatehouse.apps;
 
 import dev.gatehouse.apps.internal.logo.LogoRejectedException;
-import dev.gatehouse.developers.DeveloperOrganizations;
-import dev.gatehouse.identity.Accounts;
-import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserAccount;
-import dev.gatehouse.identity.UserKind;
-import dev.gatehouse.policy.LegalDocuments;
-import dev.gatehouse.support.TestOrganizations;
-import dev.gatehouse.support.TestUsers;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,22 +27,13 @@ class AppLogosSystemTests {
 	int port;
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	AppRegistry registry;
 
 	@Autowired
 	AppLogos logos;
-
-	@Autowired
-	ScopeCatalogue catalogue;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	DeveloperOrganizations organizations;
-
-	@Autowired
-	LegalDocuments legal;
 
 	UserAccount developer;
 
@@ -59,10 +41,9 @@ class AppLogosSystemTests {
 
 	@BeforeEach
 	void app() {
-		TestApps.defineScopes(catalogue);
-		developer = TestUsers.create(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
-		var org = TestOrganizations.inGoodStanding(developer, organizations, legal).org();
-		app = registry.create(org, developer.id(), TestApps.complete(TestApps.uniqueName()));
+		var fixture = dev.gatehouse.support.AppFixtures.draftApp(context);
+		developer = fixture.developer();
+		app = fixture.app();
 	}
 
 	@Test

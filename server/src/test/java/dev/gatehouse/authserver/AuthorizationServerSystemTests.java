@@ -14,16 +14,12 @@ import dev.gatehouse.apps.AppRegistry;
 import dev.gatehouse.apps.AppStatus;
 import dev.gatehouse.apps.Credential.Environment;
 import dev.gatehouse.apps.IssuedSecret;
-import dev.gatehouse.apps.ScopeCatalogue;
 import dev.gatehouse.apps.TestApps;
-import dev.gatehouse.developers.DeveloperOrganizations;
 import dev.gatehouse.identity.Accounts;
 import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserAccount;
 import dev.gatehouse.identity.UserKind;
-import dev.gatehouse.policy.LegalDocuments;
 import dev.gatehouse.support.FullStackTest;
-import dev.gatehouse.support.TestOrganizations;
 import dev.gatehouse.support.TestUsers;
 import dev.gatehouse.support.WebSession;
 
@@ -65,22 +61,16 @@ class AuthorizationServerSystemTests extends FullStackTest {
 	dev.gatehouse.auditlog.AuditLog auditLog;
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	AppRegistry registry;
 
 	@Autowired
 	AppCredentials credentials;
 
 	@Autowired
-	ScopeCatalogue catalogue;
-
-	@Autowired
 	Accounts accounts;
-
-	@Autowired
-	DeveloperOrganizations organizations;
-
-	@Autowired
-	LegalDocuments legal;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -91,10 +81,9 @@ class AuthorizationServerSystemTests extends FullStackTest {
 
 	@BeforeEach
 	void app() {
-		TestApps.defineScopes(catalogue);
-		developer = TestUsers.create(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
-		var org = TestOrganizations.inGoodStanding(developer, organizations, legal).org();
-		app = registry.create(org, developer.id(), TestApps.complete(TestApps.uniqueName()));
+		var fixture = dev.gatehouse.support.AppFixtures.draftApp(context);
+		developer = fixture.developer();
+		app = fixture.app();
 	}
 
 	@Test
