@@ -1,11 +1,14 @@
 package dev.gatehouse.demo;
 
 import dev.gatehouse.apps.App;
+import dev.gatehouse.apps.AppCredentials;
 import dev.gatehouse.apps.AppDraft;
 import dev.gatehouse.apps.AppLogos;
 import dev.gatehouse.apps.AppRegistry;
 import dev.gatehouse.apps.AppStatus;
+import dev.gatehouse.apps.Credential.Environment;
 import dev.gatehouse.apps.DataUse;
+import dev.gatehouse.apps.IssuedSecret;
 import dev.gatehouse.apps.LawfulBasis;
 import dev.gatehouse.apps.Listing;
 import dev.gatehouse.apps.RequestedScope;
@@ -48,10 +51,17 @@ class DemoApps {
 
 	private final AppLogos logos;
 
-	DemoApps(ScopeCatalogue catalogue, AppRegistry registry, AppLogos logos) {
+	private final AppCredentials credentials;
+
+	private final DemoLogins logins;
+
+	DemoApps(ScopeCatalogue catalogue, AppRegistry registry, AppLogos logos, AppCredentials credentials,
+			DemoLogins logins) {
 		this.catalogue = catalogue;
 		this.registry = registry;
 		this.logos = logos;
+		this.credentials = credentials;
+		this.logins = logins;
 	}
 
 	void seed(OrganizationId northwind, UserId dana, OrganizationId bluebird, UserId bea) {
@@ -74,6 +84,9 @@ class DemoApps {
 		withLogo(reminders, dana, new Color(0x0A4FA3), "NR");
 		approve(reminders, dana);
 		registry.publish(reminders.id(), "dev@northwind-apps.example");
+		// A working client for newcomers (curl the token endpoint) and for the benchmarks in bench/.
+		IssuedSecret client = credentials.issueClientSecret(reminders.id(), dana, Environment.PRODUCTION, null);
+		logins.saveClient(new DemoClient("Northwind Reminders", client.clientId(), client.secret()));
 		var relay = registry.addSubProcessor(reminders.id(), dana, "RelayMail Ltd", "Delivers reminder emails", "IE",
 				List.of("patients", "messages"));
 		registry.decideSubProcessor(relay.id(), true, "compliance@gatehouse.demo", "Demo data: DPA on file");

@@ -33,6 +33,10 @@ class DemoBanner {
 			.map(l -> String.format("   %-34s %-22s %s", l.email(), l.role(), l.totpSecret() == null ? "(no 2FA)"
 					: "TOTP key " + l.totpSecret()))
 			.collect(Collectors.joining("\n"));
+		String clients = logins.loadClients()
+			.stream()
+			.map(c -> String.format("   %s: client id %s, secret %s", c.app(), c.clientId(), c.secret()))
+			.collect(Collectors.joining("\n"));
 		log.info("""
 
 				==========================================================================================
@@ -41,8 +45,10 @@ class DemoBanner {
 				{}
 				 Two-factor codes: add a TOTP key to an authenticator app, or open {}/demo
 				 for the current codes (demo profile only).
+				 Demo OAuth clients (client credentials: POST {}/oauth2/token):
+				{}
 				==========================================================================================""",
-				url, DemoData.PASSWORD, table, url);
+				url, DemoData.PASSWORD, table, url, url, clients);
 	}
 
 }

@@ -27,8 +27,38 @@ class DemoLogins {
 
 	private final Path file;
 
+	private final Path clients;
+
 	DemoLogins(DatabaseProperties database) {
 		this.file = database.dataDir().resolve("demo-logins.tsv");
+		this.clients = database.dataDir().resolve("demo-clients.tsv");
+	}
+
+	/** Remembers a demo OAuth client and its secret, one tab-separated line each. */
+	void saveClient(DemoClient client) {
+		try {
+			Files.createDirectories(clients.getParent());
+			Files.writeString(clients, String.join("\t", client.app(), client.clientId(), client.secret()) + "\n",
+					java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+			Files.setPosixFilePermissions(clients, PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	List<DemoClient> loadClients() {
+		if (!Files.exists(clients)) {
+			return List.of();
+		}
+		try {
+			return Files.readAllLines(clients).stream().map(line -> line.split("\t")).filter(p -> p.length == 3)
+				.map(p -> new DemoClient(p[0], p[1], p[2]))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	void save(List<DemoLogin> logins) {
