@@ -75,6 +75,9 @@ class AuthorizationServerSystemTests extends FullStackTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	dev.gatehouse.marketplace.CustomerAccounts customers;
+
 	UserAccount developer;
 
 	App app;
@@ -197,8 +200,10 @@ class AuthorizationServerSystemTests extends FullStackTest {
 
 	@Test
 	void authorizationCodeWhenPkceAndConsentThenCodeExchangedOnceForTokens() throws Exception {
-		IssuedSecret secret = credentials.issueClientSecret(app.id(), developer.id(), Environment.SANDBOX, null);
+		approve();
+		IssuedSecret secret = credentials.issueClientSecret(app.id(), developer.id(), Environment.PRODUCTION, null);
 		UserAccount customer = TestUsers.create(accounts, UserKind.CUSTOMER, Role.CUSTOMER_ADMIN);
+		var account = customers.create("Clinic " + UUID.randomUUID(), customer.id());
 		String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
 		WebSession browser = web();
 
@@ -206,11 +211,11 @@ class AuthorizationServerSystemTests extends FullStackTest {
 		assertThat(WebSession.location(unauthenticated)).isEqualTo("/login");
 		var afterLogin = browser.submitPassword(customer.email(), TestUsers.PASSWORD);
 		assertThat(WebSession.location(afterLogin)).isEqualTo("/oauth2/authorize");
-		var consentPage = browser.follow(afterLogin);
-		assertThat(consentPage.statusCode()).isEqualTo(200);
-		var page = WebSession.html(consentPage);
-		var consent = browser.postRaw("/oauth2/authorize", Map.of("client_id", secret.clientId(), "state",
-				page.selectFirst("input[name=state]").attr("value"), "scope", SCOPE));
+		var toConsent = browser.follow(afterLogin);
+		assertThat(WebSession.location(toConsent)).isEqualTo("/oauth2/consent");
+		var page = WebSession.html(browser.follow(toConsent));
+		var oauth = new dev.gatehouse.support.OAuthTestClient(port);
+		var consent = oauth.allow(browser, page, account.id().toString());
 
 		assertThat(consent.statusCode()).isEqualTo(302);
 		String location = consent.headers().firstValue("Location").orElseThrow();

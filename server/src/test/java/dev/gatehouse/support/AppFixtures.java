@@ -32,6 +32,18 @@ public final class AppFixtures {
 		return new DraftApp(developer, org, app);
 	}
 
+	/** Takes the app's draft revision through review to approval (a stand-in logo satisfies the pack). */
+	public static void approve(ApplicationContext context, DraftApp fixture) {
+		context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("update apps.revisions set logo_sha256 = 'test' where app_id = :id and logo_sha256 is null")
+			.param("id", fixture.app().id().value())
+			.update();
+		var registry = context.getBean(AppRegistry.class);
+		registry.submit(fixture.app().id(), fixture.developer().id());
+		registry.startReview(fixture.app().id(), "reviewer");
+		registry.approve(fixture.app().id(), "reviewer", "ok");
+	}
+
 	public record DraftApp(UserAccount developer, OrganizationId org, App app) {
 	}
 

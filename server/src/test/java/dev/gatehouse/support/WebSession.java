@@ -89,6 +89,15 @@ public final class WebSession {
 		return response;
 	}
 
+	/** Posts an already encoded form body (for repeated fields such as OAuth's {@code scope}). */
+	public HttpResponse<String> postEncoded(String path, String body) {
+		var response = send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+		rememberCsrf(response);
+		return response;
+	}
+
 	/** Uploads one file as multipart/form-data; {@code path} carries any query parameters (such as _csrf). */
 	public HttpResponse<String> postFile(String path, String field, String fileName, String contentType, byte[] content) {
 		String boundary = "gatehouse-test-" + System.nanoTime();

@@ -67,7 +67,7 @@ final class AppRegisteredClients implements RegisteredClientRepository {
 		if (app == null) {
 			return null;
 		}
-		return revisionInForce(app, credential.environment()).map(revision -> toClient(credential, revision))
+		return revisionInForce(registry, app, credential.environment()).map(revision -> toClient(credential, revision))
 			.orElse(null);
 	}
 
@@ -75,7 +75,7 @@ final class AppRegisteredClients implements RegisteredClientRepository {
 	 * The live revision of an active app. A sandbox client of an app never approved yet (and not
 	 * blocked or retired) uses the draft revision instead.
 	 */
-	private Optional<Revision> revisionInForce(App app, Environment environment) {
+	static Optional<Revision> revisionInForce(AppRegistry registry, App app, Environment environment) {
 		if (app.status().active()) {
 			return registry.liveRevision(app);
 		}

@@ -11,17 +11,22 @@ import dev.gatehouse.apps.AppRegistry;
 import dev.gatehouse.shared.crypto.SecretBox;
 import dev.gatehouse.shared.security.Authorities;
 
+import dev.gatehouse.authserver.ConsentLedger;
+import dev.gatehouse.marketplace.Installations;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -34,6 +39,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -41,6 +48,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The authorization server's filter chain (before the API and page chains) and what it runs on:
@@ -58,7 +67,7 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, AppCredentials credentials,
-			AuthorizationServerSettings settings) throws Exception {
+			AuthorizationServerSettings settings, ObjectProvider<ConsentSteps> consentSteps) throws Exception {
 		var clientSecrets = new AppClientSecrets(credentials);
 		var issuerInResponses = new IssuerInAuthorizationResponses();
 		http.oauth2AuthorizationServer(server -> {
@@ -69,7 +78,9 @@ class AuthorizationServerConfiguration {
 					}
 				})))
 				.authorizationEndpoint(endpoint -> endpoint.authorizationResponseHandler(issuerInResponses)
-					.errorResponseHandler(issuerInResponses))
+					.errorResponseHandler(issuerInResponses)
+					.consentPage(ConsentPage.PATH)
+					.authenticationProviders(providers -> providers.replaceAll(p -> consentSteps.getObject().adapt(p))))
 				.authorizationServerMetadataEndpoint(metadata -> metadata
 					.authorizationServerMetadataCustomizer(m -> m.grantTypes(grants -> grants.retainAll(GRANTS))
 						.claim("authorization_response_iss_parameter_supported", true)))
@@ -96,6 +107,35 @@ class AuthorizationServerConfiguration {
 				.accessDeniedHandler(dev.gatehouse.identity.LoginSteps.accessDeniedHandler()))
 			.oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()));
 		return http.build();
+	}
+
+	/**
+	 * Gatehouse's consent rules inside the framework's authorization endpoint: the consent screen is
+	 * never skipped (every authorization request shows it, also for an app installed before), and
+	 * an approval becomes an installation with its ledger row ({@link InstallingConsent}).
+	 */
+	@Bean
+	ConsentSteps consentSteps(RegisteredClientRepository clients, OAuth2AuthorizationService authorizations,
+			OAuth2AuthorizationConsentService consents, ConsentScreens screens, Installations installations,
+			ConsentLedger ledger, InstallationAuthorizations links, PlatformTransactionManager transactions, Clock clock) {
+		return provider -> {
+			if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider requests) {
+				requests.setAuthorizationConsentRequired(context -> true);
+				return requests;
+			}
+			if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider) {
+				return new InstallingConsent(new OAuth2AuthorizationConsentAuthenticationProvider(clients, authorizations, consents),
+						authorizations, screens, installations, ledger, links, new TransactionTemplate(transactions), clock);
+			}
+			return provider;
+		};
+	}
+
+	/** Adapts the authorization endpoint's providers (a bean, so the chain gets its collaborators late). */
+	interface ConsentSteps {
+
+		AuthenticationProvider adapt(AuthenticationProvider provider);
+
 	}
 
 	private static PathPatternRequestMatcher authorizationEndpoint(AuthorizationServerSettings settings) {
@@ -144,9 +184,10 @@ class AuthorizationServerConfiguration {
 	}
 
 	/**
-	 * ES256 for every token; access tokens follow RFC 9068 ({@code typ: at+jwt}) and name the app
-	 * and the credential's environment. Installation and customer-account claims come with
-	 * installations.
+	 * ES256 for every token; access tokens follow RFC 9068 ({@code typ: at+jwt}) and name the app,
+	 * the credential's environment and, for a user's authorization, the installation and customer
+	 * account it acts for. The {@code scope} claim holds only scopes the app's revision in force
+	 * still has, so a scope taken away stops at the next refresh.
 	 */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims() {
@@ -164,8 +205,16 @@ class AuthorizationServerConfiguration {
 				.claim("client_id", client.getClientId())
 				.claim("app_id", client.getClientSettings().<String>getSetting(AppRegisteredClients.APP_ID))
 				.claim("client_environment", client.getClientSettings().<String>getSetting(AppRegisteredClients.ENVIRONMENT));
-			if (!context.getAuthorizedScopes().isEmpty()) {
-				context.getClaims().claim("scope", String.join(" ", new TreeSet<>(context.getAuthorizedScopes())));
+			var authorization = context.getAuthorization();
+			if (authorization != null && authorization.getAttribute(InstallingConsent.INSTALLATION_ID) != null) {
+				context.getClaims()
+					.claim("installation_id", authorization.<String>getAttribute(InstallingConsent.INSTALLATION_ID))
+					.claim("customer_account_id", authorization.<String>getAttribute(InstallingConsent.ACCOUNT_ID));
+			}
+			var scopes = new TreeSet<>(context.getAuthorizedScopes());
+			scopes.retainAll(client.getScopes());
+			if (!scopes.isEmpty()) {
+				context.getClaims().claim("scope", String.join(" ", scopes));
 			}
 		};
 	}

@@ -47,6 +47,10 @@ final class IssuerInAuthorizationResponses implements AuthenticationSuccessHandl
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
+		if (exception instanceof ConsentRetryException retry) {
+			redirects.sendRedirect(request, response, retry.consentPage());
+			return;
+		}
 		if (!(exception instanceof OAuth2AuthorizationCodeRequestAuthenticationException failure)
 				|| failure.getAuthorizationCodeRequestAuthentication() == null
 				|| !StringUtils.hasText(failure.getAuthorizationCodeRequestAuthentication().getRedirectUri())) {

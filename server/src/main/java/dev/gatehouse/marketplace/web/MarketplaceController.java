@@ -47,4 +47,22 @@ class MarketplaceController {
 		return "marketplace/listing";
 	}
 
+	/**
+	 * Install: the app must start the authorization itself (only it holds its PKCE verifier), so
+	 * the customer is sent to the app's setup URL with {@code iss} naming this server, as in OpenID
+	 * Connect's login initiated by a third party. The app then asks for consent on Gatehouse.
+	 */
+	@GetMapping("/marketplace/apps/{slug}/install")
+	String install(@PathVariable String slug) {
+		var page = marketplace.listing(slug).orElseThrow(() -> new NotFoundException("No such app."));
+		String issuer = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+			.build()
+			.toUriString();
+		return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromUriString(page.entry().listing().setupUrl())
+			.queryParam("iss", issuer)
+			.encode()
+			.build()
+			.toUriString();
+	}
+
 }
