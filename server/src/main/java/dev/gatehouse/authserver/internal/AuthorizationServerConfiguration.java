@@ -176,9 +176,16 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
+	SigningKeyRotation signingKeyRotation(JdbcClient jdbc, SigningKeys keys,
+			dev.gatehouse.authserver.AuthServerProperties properties,
+			org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+		return new SigningKeyRotation(jdbc, keys, properties.keys(), events, clock);
+	}
+
+	@Bean
 	JwtEncoder jwtEncoder(JWKSource<SecurityContext> keys) {
 		var encoder = new NimbusJwtEncoder(keys);
-		// Every active key matches ES256; the source lists them newest first, and the newest signs.
+		// Every published key matches ES256; the source lists the signer first.
 		encoder.setJwkSelector(List<JWK>::getFirst);
 		return encoder;
 	}

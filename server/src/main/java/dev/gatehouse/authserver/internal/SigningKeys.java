@@ -14,10 +14,13 @@ import com.nimbusds.jose.proc.SecurityContext;
 
 import dev.gatehouse.shared.crypto.SecretBox;
 
+import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,8 +29,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The token signing keys: ES256 (P-256) JWKs in {@code authserver.signing_keys}, the private half
  * sealed with {@link SecretBox} under associated data naming the key id. Every key not retired is
- * published (so tokens signed with a key being rotated out still verify); the newest signs. The
- * first key is made on first use. Keys are re-read from the table at most once a minute.
+ * published, including one that will only sign later (so resource servers know it before its first
+ * token) and ones replaced recently (so their tokens still verify). The signer is the newest key
+ * already active, and {@link #published()} lists it first. The first key is made on first use; keys
+ * are re-read from the table at most once a minute, so every node follows a rotation within a minute.
  */
 final class SigningKeys implements JWKSource<SecurityContext> {
 
@@ -47,11 +52,11 @@ final class SigningKeys implements JWKSource<SecurityContext> {
 		this.clock = clock;
 	}
 
-	/** Active keys, newest first: the signing key is the first. */
-	List<JWK> active() {
+	/** Published keys, the signer first. */
+	List<JWK> published() {
 		Loaded current = loaded;
 		Instant now = clock.instant();
-		if (current == null || current.at().plus(REFRESH).isBefore(now)) {
+		if (current == null || current.at().plus(REFRESH).isBefore(now) || current.at().isAfter(now)) {
 			current = load(now);
 		}
 		return current.keys();
@@ -59,26 +64,28 @@ final class SigningKeys implements JWKSource<SecurityContext> {
 
 	@Override
 	public List<JWK> get(JWKSelector selector, SecurityContext context) {
-		return selector.select(new JWKSet(active()));
+		return selector.select(new JWKSet(published()));
 	}
 
-	/** Adds a new key; it signs from now on, and the previous ones stay published until retired. */
-	synchronized JWK generate() {
+	/** Adds a key that signs from {@code activatesAt}; the previous ones stay published until retired. */
+	synchronized JWK generate(Instant activatesAt) {
 		try {
 			ECKey key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString())
 				.keyUse(KeyUse.SIGNATURE)
 				.algorithm(JWSAlgorithm.ES256)
 				.generate();
 			jdbc.sql("""
-					insert into authserver.signing_keys (kid, algorithm, public_jwk, private_jwk, created_at)
-					values (:kid, :alg, :public, :private, :now)""")
+					insert into authserver.signing_keys (kid, algorithm, public_jwk, private_jwk, created_at, activates_at)
+					values (:kid, :alg, :public, :private, :now, :activates)""")
 				.param("kid", key.getKeyID())
 				.param("alg", JWSAlgorithm.ES256.getName())
 				.param("public", key.toPublicJWK().toJSONString())
 				.param("private", box.seal(key.toJSONString(), context(key.getKeyID())))
-				.param("now", java.sql.Timestamp.from(clock.instant()))
+				.param("now", Timestamp.from(clock.instant()))
+				// PostgreSQL rounds to microseconds, which could land after "now": truncate instead.
+				.param("activates", Timestamp.from(activatesAt.truncatedTo(ChronoUnit.MICROS)))
 				.update();
-			loaded = null;
+			forget();
 			return key;
 		}
 		catch (JOSEException ex) {
@@ -86,36 +93,49 @@ final class SigningKeys implements JWKSource<SecurityContext> {
 		}
 	}
 
+	/** Drops the cached keys: the next use reads the table. */
+	void forget() {
+		loaded = null;
+	}
+
 	private synchronized Loaded load(Instant now) {
-		List<JWK> keys = read();
-		if (keys.isEmpty()) {
-			generate();
-			keys = read();
+		List<Row> rows = rows();
+		if (rows.stream().noneMatch(row -> !row.activatesAt().isAfter(now))) {
+			generate(now);
+			rows = rows();
 		}
-		Loaded fresh = new Loaded(keys, now);
+		List<JWK> keys = new ArrayList<>();
+		Row signer = rows.stream().filter(row -> !row.activatesAt().isAfter(now)).findFirst().orElseThrow();
+		keys.add(parse(signer));
+		rows.stream().filter(row -> row != signer).map(this::parse).forEach(keys::add);
+		Loaded fresh = new Loaded(List.copyOf(keys), now);
 		loaded = fresh;
 		return fresh;
 	}
 
-	private List<JWK> read() {
+	/** Keys not retired, the latest activation first. */
+	List<Row> rows() {
 		return jdbc.sql("""
-				select kid, private_jwk from authserver.signing_keys
-				where retired_at is null order by created_at desc, kid""")
-			.query((rs, n) -> parse(rs.getString("kid"), rs.getBytes("private_jwk")))
+				select kid, private_jwk, activates_at from authserver.signing_keys
+				where retired_at is null order by activates_at desc, kid""")
+			.query((rs, n) -> new Row(rs.getString("kid"), rs.getBytes("private_jwk"), rs.getTimestamp("activates_at").toInstant()))
 			.list();
 	}
 
-	private JWK parse(String kid, byte[] sealed) {
+	private JWK parse(Row row) {
 		try {
-			return ECKey.parse(box.open(sealed, context(kid)));
+			return ECKey.parse(box.open(row.sealed(), context(row.kid())));
 		}
 		catch (ParseException ex) {
-			throw new IllegalStateException("Signing key " + kid + " is not a valid JWK", ex);
+			throw new IllegalStateException("Signing key " + row.kid() + " is not a valid JWK", ex);
 		}
 	}
 
 	private static String context(String kid) {
 		return "authserver.signing_key:" + kid;
+	}
+
+	record Row(String kid, byte[] sealed, Instant activatesAt) {
 	}
 
 	private record Loaded(List<JWK> keys, Instant at) {

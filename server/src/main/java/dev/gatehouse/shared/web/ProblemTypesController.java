@@ -30,6 +30,8 @@ class ProblemTypesController {
 		TYPES.put("invalid-parameter", new String[] { "Invalid parameter", "A path or query parameter has an invalid value." });
 		TYPES.put("invalid-filter", new String[] { "Invalid filter", "An audit-log filter parameter is not understood." });
 		TYPES.put("not-found", new String[] { "Not found", "The resource does not exist, or is not yours to see." });
+		TYPES.put("token-in-query", new String[] { "Access token in the URL",
+				"Access tokens go in the Authorization header (Bearer). A URL carrying access_token is refused: URLs end up in logs, browser history and Referer headers." });
 		TYPES.put("internal-error", new String[] { "Internal error",
 				"Something failed on the server. It was logged; try again, and tell the operator if it persists." });
 	}
