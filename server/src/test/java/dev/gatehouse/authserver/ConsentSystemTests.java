@@ -139,7 +139,9 @@ class ConsentSystemTests extends FullStackTest {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 		assertThat(response.headers().firstValue("Content-Security-Policy"))
-			.hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+			.hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'")
+				// The form's answer redirects to the app: only that origin is added to form-action.
+				.contains("form-action 'self' https://reminders.example.com;"));
 		var page = WebSession.html(response);
 		assertThat(page.select("h1").text()).contains(fixture.app().name());
 		assertThat(page.text()).contains("See your appointments")

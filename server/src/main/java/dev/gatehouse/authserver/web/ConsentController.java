@@ -1,6 +1,7 @@
 package dev.gatehouse.authserver.web;
 
 import dev.gatehouse.authserver.internal.ConsentPage;
+import dev.gatehouse.shared.security.ContentSecurityPolicy;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,6 +34,9 @@ class ConsentController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "authserver/consent-expired";
 		}
+		// The answer to the consent form is a redirect to the app; the page's CSP must allow it.
+		response.setHeader("Content-Security-Policy",
+				ContentSecurityPolicy.allowingFormRedirectTo(shown.get().redirectUri()));
 		model.addAttribute("shown", shown.get());
 		model.addAttribute("screen", shown.get().screen());
 		model.addAttribute("retry", retry);

@@ -8,6 +8,8 @@ import dev.gatehouse.shared.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -43,26 +45,20 @@ class MarketplaceController {
 
 	@GetMapping("/marketplace/apps/{slug}")
 	String listing(@PathVariable String slug, Model model) {
-		model.addAttribute("page", marketplace.listing(slug).orElseThrow(() -> new NotFoundException("No such app.")));
+		var page = marketplace.listing(slug).orElseThrow(() -> new NotFoundException("No such app."));
+		model.addAttribute("page", page);
+		model.addAttribute("installUrl", installUrl(page.entry().listing().setupUrl()));
 		return "marketplace/listing";
 	}
 
 	/**
-	 * Install: the app must start the authorization itself (only it holds its PKCE verifier), so
-	 * the customer is sent to the app's setup URL with {@code iss} naming this server, as in OpenID
-	 * Connect's login initiated by a third party. The app then asks for consent on Gatehouse.
+	 * Install: only the app can start the authorization (it alone holds its PKCE verifier), so the
+	 * customer goes to the app's setup URL with {@code iss} naming this server, as in OpenID
+	 * Connect's login initiated by a third party; the app then asks for consent here.
 	 */
-	@GetMapping("/marketplace/apps/{slug}/install")
-	String install(@PathVariable String slug) {
-		var page = marketplace.listing(slug).orElseThrow(() -> new NotFoundException("No such app."));
-		String issuer = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
-			.build()
-			.toUriString();
-		return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromUriString(page.entry().listing().setupUrl())
-			.queryParam("iss", issuer)
-			.encode()
-			.build()
-			.toUriString();
+	private static String installUrl(String setupUrl) {
+		String issuer = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		return UriComponentsBuilder.fromUriString(setupUrl).queryParam("iss", issuer).encode().build().toUriString();
 	}
 
 }

@@ -34,10 +34,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	/** No inline script or style anywhere; pages cannot be framed; forms post only to us. */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-			+ "form-action 'self'; frame-ancestors 'none'";
+	static final String CONTENT_SECURITY_POLICY = dev.gatehouse.shared.security.ContentSecurityPolicy.PAGES;
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
