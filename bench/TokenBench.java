@@ -210,7 +210,9 @@ public class TokenBench {
 		void refresh() throws Exception {
 			// One independent chain per worker: its own browser login, its own code, its own refresh token.
 			Chain[] chains = new Chain[o.concurrency()];
-			parallel(o.concurrency(), i -> {
+			// Set up a few at a time: this is not measured (and 16 first logins at once have exhausted
+			// Gatehouse's connection pool).
+			parallel(o.concurrency(), SETUP_PARALLELISM, i -> {
 				chains[i] = new Chain(new Browser(http, o.requestTimeout()));
 				chains[i].refreshToken = exchange(obtainCodeWithPkce(chains[i].browser)).refreshToken();
 			});
@@ -262,7 +264,7 @@ public class TokenBench {
 			// Codes are minted through the browser-like flow by one logged-in browser per worker, in
 			// batches just before each measured round; only the token request is timed.
 			Browser[] browsers = new Browser[o.concurrency()];
-			parallel(o.concurrency(), i -> {
+			parallel(o.concurrency(), SETUP_PARALLELISM, i -> {
 				browsers[i] = new Browser(http, o.requestTimeout());
 				exchange(obtainCodeWithPkce(browsers[i])); // logs in (and consents) once
 			});
@@ -292,7 +294,7 @@ public class TokenBench {
 			long mintDeadline = mintStart + Duration.ofSeconds(mintSeconds).toNanos();
 			long cap = o.maxRequestsPerWindow();
 			AtomicLong mintErrors = new AtomicLong();
-			parallel(browsers.length, i -> {
+			parallel(browsers.length, browsers.length, i -> {
 				int consecutiveErrors = 0;
 				while (System.nanoTime() < mintDeadline && pool.size() < cap && consecutiveErrors < 5) {
 					Pkce pkce = Pkce.create();
@@ -542,15 +544,22 @@ public class TokenBench {
 
 		}
 
-		/** Runs task(0..n-1) on n threads and waits (bounded) for all; the first failure is rethrown. */
-		void parallel(int n, Task task) throws Exception {
+		static final int SETUP_PARALLELISM = 4;
+
+		/**
+		 * Runs task(0..n-1) on {@code threads} threads and waits (bounded) for all; the first failure is
+		 * rethrown.
+		 */
+		void parallel(int n, int parallelism, Task task) throws Exception {
 			List<Thread> threads = new ArrayList<>();
 			Exception[] failure = new Exception[1];
-			for (int i = 0; i < n; i++) {
-				int index = i;
+			var next = new java.util.concurrent.atomic.AtomicInteger();
+			for (int i = 0; i < Math.min(n, parallelism); i++) {
 				threads.add(Thread.ofPlatform().start(() -> {
 					try {
-						task.run(index);
+						for (int index = next.getAndIncrement(); index < n; index = next.getAndIncrement()) {
+							task.run(index);
+						}
 					}
 					catch (Exception ex) {
 						synchronized (failure) {
@@ -562,7 +571,7 @@ public class TokenBench {
 				}));
 			}
 			for (Thread t : threads) {
-				t.join(Duration.ofMinutes(2));
+				t.join(Duration.ofMinutes(3));
 			}
 			if (failure[0] != null) {
 				throw failure[0];

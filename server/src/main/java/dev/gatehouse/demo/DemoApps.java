@@ -64,7 +64,8 @@ class DemoApps {
 		this.logins = logins;
 	}
 
-	void seed(OrganizationId northwind, UserId dana, OrganizationId bluebird, UserId bea) {
+	/** Seeds the apps; returns the client id of the published app's production client. */
+	String seed(OrganizationId northwind, UserId dana, OrganizationId bluebird, UserId bea) {
 		catalogue.define(new Scope("appointments:read", "See the appointments in your calendar", ScopeTier.BASIC,
 				List.of("appointments"), false, false));
 		catalogue.define(new Scope("appointments:write", "Book, move and cancel appointments", ScopeTier.SENSITIVE,
@@ -122,6 +123,7 @@ class DemoApps {
 		registry.create(northwind, dana, draft("Northwind Forms", "Intake forms before the visit",
 				"Patients fill in intake forms at home; answers land in the patient record.", "Documents",
 				"https://forms.northwind-apps.example", List.of(), List.of()));
+		return client.clientId();
 	}
 
 	private void approve(App app, UserId developer) {

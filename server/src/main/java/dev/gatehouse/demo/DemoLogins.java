@@ -61,9 +61,11 @@ class DemoLogins {
 		}
 	}
 
+	/** Starts the files afresh: called once when the demo is seeded. */
 	void save(List<DemoLogin> logins) {
 		try {
 			Files.createDirectories(file.getParent());
+			Files.deleteIfExists(clients);
 			List<String> lines = new ArrayList<>();
 			for (DemoLogin login : logins) {
 				lines.add(String.join("\t", login.email(), login.password(), login.role(),

@@ -1,5 +1,6 @@
 package dev.gatehouse.demo;
 
+import dev.gatehouse.authserver.Consents;
 import dev.gatehouse.developers.DeveloperOrganizations;
 import dev.gatehouse.developers.MemberRole;
 import dev.gatehouse.developers.OrganizationId;
@@ -10,6 +11,7 @@ import dev.gatehouse.policy.LegalDocuments;
 import dev.gatehouse.policy.PublishCommand;
 
 import java.time.Instant;
+import java.util.Set;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -32,9 +34,12 @@ class DemoOrganizations {
 
 	private final dev.gatehouse.marketplace.CustomerAccounts customers;
 
+	private final Consents consents;
+
 	DemoOrganizations(Accounts accounts, DeveloperOrganizations organizations, LegalDocuments documents, DemoApps apps,
-			dev.gatehouse.marketplace.CustomerAccounts customers) {
+			dev.gatehouse.marketplace.CustomerAccounts customers, Consents consents) {
 		this.customers = customers;
+		this.consents = consents;
 		this.accounts = accounts;
 		this.organizations = organizations;
 		this.documents = documents;
@@ -65,8 +70,12 @@ class DemoOrganizations {
 				""", "Added: no reselling of API access or data", "compliance@gatehouse.demo");
 		documents.publish(revised.id(), new PublishCommand(true, Instant.now(), 30), "compliance@gatehouse.demo");
 		documents.accept(northwind, dana, revised.id(), "127.0.0.1");
-		apps.seed(northwind, dana.id(), bluebird, bea.id());
-		customers.create("Riverside Clinic", accounts.findByEmail("owner@riverside-clinic.example").orElseThrow().id());
+		String reminders = apps.seed(northwind, dana.id(), bluebird, bea.id());
+		UserAccount owner = accounts.findByEmail("owner@riverside-clinic.example").orElseThrow();
+		var clinic = customers.create("Riverside Clinic", owner.id());
+		// The clinic installed Northwind Reminders: the consent the screen would have shown, in the ledger.
+		consents.approve(reminders, Set.of("appointments:read", "messages:send"), owner.id(), owner.email(), clinic.id(),
+				"127.0.0.1");
 	}
 
 	private void acceptAll(OrganizationId organization, UserAccount owner) {

@@ -39,6 +39,32 @@ class DemoDataSystemTests {
 	@Autowired
 	DemoLogins logins;
 
+	@Autowired
+	dev.gatehouse.marketplace.CustomerAccounts customers;
+
+	@Autowired
+	dev.gatehouse.marketplace.Installations installations;
+
+	@Autowired
+	dev.gatehouse.authserver.ConsentLedger ledger;
+
+	@Test
+	void demoWhenSeededThenTheClinicHasRemindersInstalledAndItsClientGetsTokens() {
+		var owner = accounts.findByEmail("owner@riverside-clinic.example").orElseThrow();
+		var clinic = customers.membershipsOf(owner.id()).getFirst().account();
+		var installed = installations.ofAccount(clinic.id());
+		assertThat(installed).singleElement().satisfies(i -> assertThat(i.scopes()).containsExactly("appointments:read",
+				"messages:send"));
+		assertThat(ledger.ofAccount(clinic.id().value(), 10)).singleElement()
+			.satisfies(r -> assertThat(r.text()).contains("Northwind Reminders"));
+
+		var client = logins.loadClients().getFirst();
+		var oauth = new dev.gatehouse.support.OAuthTestClient(port);
+		var token = oauth.token(client.clientId(), client.secret(),
+				Map.of("grant_type", "client_credentials", "scope", "appointments:read"));
+		assertThat(token.statusCode()).isEqualTo(200);
+	}
+
 	@Test
 	void demoWhenSeededThenOneOrganizationIsInGoodStandingAndAnotherMustReaccept() {
 		var dana = accounts.findByEmail("dev@northwind-apps.example").orElseThrow();

@@ -11,9 +11,6 @@ import dev.gatehouse.apps.AppRegistry;
 import dev.gatehouse.shared.crypto.SecretBox;
 import dev.gatehouse.shared.security.Authorities;
 
-import dev.gatehouse.authserver.ConsentLedger;
-import dev.gatehouse.marketplace.Installations;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -116,8 +113,8 @@ class AuthorizationServerConfiguration {
 	 */
 	@Bean
 	ConsentSteps consentSteps(RegisteredClientRepository clients, OAuth2AuthorizationService authorizations,
-			OAuth2AuthorizationConsentService consents, ConsentScreens screens, Installations installations,
-			ConsentLedger ledger, InstallationAuthorizations links, PlatformTransactionManager transactions, Clock clock) {
+			OAuth2AuthorizationConsentService consents, ConsentScreens screens, ConsentApprovals approvals,
+			InstallationAuthorizations links, PlatformTransactionManager transactions) {
 		return provider -> {
 			if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider requests) {
 				requests.setAuthorizationConsentRequired(context -> true);
@@ -125,7 +122,7 @@ class AuthorizationServerConfiguration {
 			}
 			if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider) {
 				return new InstallingConsent(new OAuth2AuthorizationConsentAuthenticationProvider(clients, authorizations, consents),
-						authorizations, screens, installations, ledger, links, new TransactionTemplate(transactions), clock);
+						authorizations, screens, approvals, links, new TransactionTemplate(transactions));
 			}
 			return provider;
 		};

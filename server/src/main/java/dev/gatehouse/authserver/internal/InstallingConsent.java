@@ -1,24 +1,16 @@
 package dev.gatehouse.authserver.internal;
 
-import dev.gatehouse.apps.AppId;
-import dev.gatehouse.authserver.ConsentLedger;
-import dev.gatehouse.authserver.ConsentRecord;
 import dev.gatehouse.authserver.internal.ConsentScreen.AccountChoice;
 import dev.gatehouse.identity.UserId;
 import dev.gatehouse.marketplace.CustomerAccountId;
 import dev.gatehouse.marketplace.Installation;
-import dev.gatehouse.marketplace.Installations;
 import dev.gatehouse.shared.security.UserPrincipal;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -63,27 +55,20 @@ final class InstallingConsent implements AuthenticationProvider {
 
 	private final ConsentScreens screens;
 
-	private final Installations installations;
-
-	private final ConsentLedger ledger;
+	private final ConsentApprovals approvals;
 
 	private final InstallationAuthorizations links;
 
 	private final TransactionTemplate transactions;
 
-	private final Clock clock;
-
 	InstallingConsent(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations, ConsentScreens screens,
-			Installations installations, ConsentLedger ledger, InstallationAuthorizations links,
-			TransactionTemplate transactions, Clock clock) {
+			ConsentApprovals approvals, InstallationAuthorizations links, TransactionTemplate transactions) {
 		this.delegate = delegate;
 		this.authorizations = authorizations;
 		this.screens = screens;
-		this.installations = installations;
-		this.ledger = ledger;
+		this.approvals = approvals;
 		this.links = links;
 		this.transactions = transactions;
-		this.clock = clock;
 	}
 
 	@Override
@@ -122,20 +107,13 @@ final class InstallingConsent implements AuthenticationProvider {
 		return transactions.execute(status -> {
 			var issued = (OAuth2AuthorizationCodeRequestAuthenticationToken) delegate.authenticate(consent);
 			CustomerAccountId account = choice.account().id();
-			AppId app = screen.app().id();
-			Installation installation = choice.canGrant()
-					? installations.grant(account, app, requested, userId, principal.email())
-					: installations.active(account, app).filter(i -> i.covers(requested)).orElseThrow(() -> retry(consent, "account"));
+			Installation installation = approvals.approve(screen, choice, requested, userId, principal.email(), ip);
 			OAuth2Authorization authorization = authorizations.findByToken(issued.getAuthorizationCode().getTokenValue(), CODE);
 			authorizations.save(OAuth2Authorization.from(authorization)
 				.attribute(INSTALLATION_ID, installation.id().toString())
 				.attribute(ACCOUNT_ID, account.toString())
 				.build());
 			links.link(authorization.getId(), installation.id().value(), account.value());
-			List<String> added = new ArrayList<>(choice.canGrant() ? choice.newScopes() : Set.of());
-			ledger.record(new ConsentRecord(UUID.randomUUID(), installation.id().value(), account.value(), app.value(),
-					consent.getClientId(), userId.value(), principal.email(), List.copyOf(requested), added, screen.textHash(),
-					screen.text(), screen.policyVersion(), screen.listing().privacyPolicyUrl(), ip, clock.instant()));
 			return issued;
 		});
 	}
