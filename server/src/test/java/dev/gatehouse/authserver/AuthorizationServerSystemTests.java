@@ -350,6 +350,22 @@ class AuthorizationServerSystemTests extends FullStackTest {
 			.doesNotContain("\"d\"").doesNotContain("P-256"));
 	}
 
+	@Test
+	void jwksWhenKeysRotatedInAnEmergencyThenOnlyTheNewKeyIsPublishedAndSigns() throws Exception {
+		IssuedSecret secret = credentials.issueClientSecret(app.id(), developer.id(), Environment.SANDBOX, null);
+		String before = json.readTree(token(secret.clientId(), secret.secret(),
+				Map.of("grant_type", "client_credentials", "scope", SCOPE)).body()).get("access_token").asString();
+		String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
+
+		String newKid = context.getBean(dev.gatehouse.authserver.internal.SigningKeyRotation.class).rotateNow();
+
+		var jwks = JWKSet.parse(send(HttpRequest.newBuilder(uri("/oauth2/jwks")).GET()).body());
+		assertThat(jwks.getKeys()).extracting(k -> k.getKeyID()).contains(newKid).doesNotContain(oldKid);
+		String after = json.readTree(token(secret.clientId(), secret.secret(),
+				Map.of("grant_type", "client_credentials", "scope", SCOPE)).body()).get("access_token").asString();
+		assertThat(verified(after).getHeader().getKeyID()).isEqualTo(newKid);
+	}
+
 	private void approve() {
 		jdbc.sql("update apps.revisions set logo_sha256 = 'test' where app_id = :id").param("id", app.id().value()).update();
 		registry.submit(app.id(), developer.id());

@@ -189,6 +189,34 @@ class GrantRulesSystemTests extends FullStackTest {
 	}
 
 	@Test
+	void revokeWhenRefreshTokenRevokedThenTheGrantEndsAndItsAccessTokenIsInactive() {
+		var tokens = oauth.tokensFor(browser, client.clientId(), client.secret(), REDIRECT, SCOPE, clinic.id().toString());
+		String refresh = tokens.get("refresh_token").asString();
+
+		var revoked = oauth.form("/oauth2/revoke", OAuthTestClient.basic(client.clientId(), client.secret()),
+				Map.of("token", refresh, "token_type_hint", "refresh_token"));
+
+		assertThat(revoked.statusCode()).isEqualTo(200);
+		assertThat(oauth.error(oauth.refresh(client.clientId(), client.secret(), refresh))).isEqualTo("invalid_grant");
+		assertThat(oauth.active(client.clientId(), client.secret(), tokens.get("access_token").asString())).isFalse();
+	}
+
+	@Test
+	void revokeWhenAccessTokenRevokedByAnotherClientThenItStaysActive() {
+		var tokens = oauth.tokensFor(browser, client.clientId(), client.secret(), REDIRECT, SCOPE, clinic.id().toString());
+		String access = tokens.get("access_token").asString();
+		IssuedSecret other = otherAppsClient();
+
+		oauth.form("/oauth2/revoke", OAuthTestClient.basic(other.clientId(), other.secret()), Map.of("token", access));
+		assertThat(oauth.active(client.clientId(), client.secret(), access)).isTrue();
+
+		var revoked = oauth.form("/oauth2/revoke", OAuthTestClient.basic(client.clientId(), client.secret()),
+				Map.of("token", access));
+		assertThat(revoked.statusCode()).isEqualTo(200);
+		assertThat(oauth.active(client.clientId(), client.secret(), access)).isFalse();
+	}
+
+	@Test
 	void requestWhenAccessTokenInQueryStringThenRefusedWithInvalidRequest() {
 		var tokens = oauth.token(client.clientId(), client.secret(), Map.of("grant_type", "client_credentials", "scope", SCOPE));
 		String token = oauth.json(tokens).get("access_token").asString();
