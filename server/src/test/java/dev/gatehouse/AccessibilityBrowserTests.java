@@ -1,7 +1,5 @@
 package dev.gatehouse;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 
 import dev.gatehouse.identity.Accounts;
@@ -11,7 +9,6 @@ import dev.gatehouse.support.Browsers;
 import dev.gatehouse.support.TestUsers;
 
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,10 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(Browsers.class)
 class AccessibilityBrowserTests {
-
-	private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-
-	private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
 	@LocalServerPort
 	int port;
@@ -47,6 +40,9 @@ class AccessibilityBrowserTests {
 
 	@Autowired
 	dev.gatehouse.policy.LegalDocuments legal;
+
+	@Autowired
+	dev.gatehouse.marketplace.CustomerAccounts customers;
 
 	@Test
 	void publicPagesWhenCheckedThenNoSeriousViolations(Page page) {
@@ -90,7 +86,8 @@ class AccessibilityBrowserTests {
 		page.waitForURL("**/");
 
 		for (String path : List.of("/developer", "/developer/legal", "/developer/orgs/" + org, "/developer/apps/" + app.id(),
-				"/developer/apps/" + app.id() + "/edit", "/developer/apps/" + app.id() + "/credentials", "/customer-accounts")) {
+				"/developer/apps/" + app.id() + "/edit", "/developer/apps/" + app.id() + "/credentials", "/customer-accounts",
+				"/customer-accounts/" + customers.sandboxOf(org).orElseThrow().id() + "/apps")) {
 			page.navigate(base() + path);
 			assertThat(violations(page)).as(path).isEmpty();
 		}
@@ -103,19 +100,8 @@ class AccessibilityBrowserTests {
 		assertThat(violations(page)).anyMatch(v -> v.startsWith("image-alt")).anyMatch(v -> v.startsWith("html-has-lang"));
 	}
 
-	private List<String> violations(Page page) {
-		return new AxeBuilder(page).withTags(WCAG)
-			.analyze()
-			.getViolations()
-			.stream()
-			.filter(rule -> BLOCKING.contains(rule.getImpact()))
-			.map(AccessibilityBrowserTests::describe)
-			.toList();
-	}
-
-	private static String describe(Rule rule) {
-		return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-				+ rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList();
+	private static List<String> violations(Page page) {
+		return dev.gatehouse.support.Accessibility.violations(page);
 	}
 
 	private String base() {

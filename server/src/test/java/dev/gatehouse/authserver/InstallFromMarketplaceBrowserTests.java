@@ -105,6 +105,7 @@ class InstallFromMarketplaceBrowserTests extends FullStackTest {
 			assertThat(page.locator("h1")).containsText(fixture.app().name());
 			assertThat(page.getByText(TestApps.READ_APPOINTMENTS.description())).isVisible();
 			assertThat(page.getByLabel(clinic.name())).isChecked();
+			org.assertj.core.api.Assertions.assertThat(dev.gatehouse.support.Accessibility.violations(page)).isEmpty();
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Allow")).click();
 
 			assertThat(page.locator("#connected")).hasText("Connected");
