@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * empty takes it from each request, which is right for one host name and for tests, but production
  * behind several names should fix it
  * @param keys when signing keys rotate
+ * @param clientCache how long a node reuses what it read about a client (its app's status and
+ * revision, a secret it verified); a suspension or a revoked secret reaches every node within it
  */
 @ConfigurationProperties("gatehouse.authserver")
-public record AuthServerProperties(String issuer, @DefaultValue Keys keys) {
+public record AuthServerProperties(String issuer, @DefaultValue Keys keys, @DefaultValue("1s") Duration clientCache) {
 
 	/**
 	 * @param rotateEvery how long one key signs before the next takes over

@@ -18,8 +18,11 @@ final class AppClientSecrets implements PasswordEncoder {
 
 	private final AppCredentials credentials;
 
-	AppClientSecrets(AppCredentials credentials) {
+	private final ClientCache cache;
+
+	AppClientSecrets(AppCredentials credentials, ClientCache cache) {
 		this.credentials = credentials;
+		this.cache = cache;
 	}
 
 	static String referenceTo(String clientId) {
@@ -37,7 +40,8 @@ final class AppClientSecrets implements PasswordEncoder {
 			return false;
 		}
 		String clientId = reference.substring(REFERENCE_PREFIX.length());
-		return credentials.authenticate(clientId, rawPassword.toString()).isPresent();
+		String secret = rawPassword.toString();
+		return cache.secretMatches(clientId, secret, () -> credentials.authenticate(clientId, secret).isPresent());
 	}
 
 }

@@ -41,9 +41,12 @@ final class AppRegisteredClients implements RegisteredClientRepository {
 
 	private final AppRegistry registry;
 
-	AppRegisteredClients(AppCredentials credentials, AppRegistry registry) {
+	private final ClientCache cache;
+
+	AppRegisteredClients(AppCredentials credentials, AppRegistry registry, ClientCache cache) {
 		this.credentials = credentials;
 		this.registry = registry;
+		this.cache = cache;
 	}
 
 	@Override
@@ -59,6 +62,10 @@ final class AppRegisteredClients implements RegisteredClientRepository {
 
 	@Override
 	public RegisteredClient findByClientId(String clientId) {
+		return clientId == null ? null : cache.client(clientId, () -> load(clientId));
+	}
+
+	private RegisteredClient load(String clientId) {
 		Credential credential = credentials.byClientId(clientId).filter(c -> c.revokedAt() == null).orElse(null);
 		if (credential == null) {
 			return null;

@@ -64,8 +64,9 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, AppCredentials credentials,
-			AuthorizationServerSettings settings, ObjectProvider<ConsentSteps> consentSteps) throws Exception {
-		var clientSecrets = new AppClientSecrets(credentials);
+			AuthorizationServerSettings settings, ObjectProvider<ConsentSteps> consentSteps, ClientCache cache)
+			throws Exception {
+		var clientSecrets = new AppClientSecrets(credentials, cache);
 		var issuerInResponses = new IssuerInAuthorizationResponses();
 		http.oauth2AuthorizationServer(server -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -150,8 +151,14 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	RegisteredClientRepository registeredClientRepository(AppCredentials credentials, AppRegistry registry) {
-		return new AppRegisteredClients(credentials, registry);
+	ClientCache clientCache(dev.gatehouse.authserver.AuthServerProperties properties) {
+		return new ClientCache(properties.clientCache());
+	}
+
+	@Bean
+	RegisteredClientRepository registeredClientRepository(AppCredentials credentials, AppRegistry registry,
+			ClientCache cache) {
+		return new AppRegisteredClients(credentials, registry, cache);
 	}
 
 	@Bean
