@@ -57,6 +57,9 @@ class GrantRulesSystemTests extends FullStackTest {
 	@Autowired
 	CustomerAccounts customers;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	OAuthTestClient oauth;
 
 	DraftApp fixture;
@@ -214,6 +217,45 @@ class GrantRulesSystemTests extends FullStackTest {
 				Map.of("token", access));
 		assertThat(revoked.statusCode()).isEqualTo(200);
 		assertThat(oauth.active(client.clientId(), client.secret(), access)).isFalse();
+	}
+
+	@Test
+	void clientCredentialsWhenTokenRevokedThenInactiveWhileAnotherStaysActive() {
+		String first = clientCredentialsToken();
+		String second = clientCredentialsToken();
+		assertThat(oauth.active(client.clientId(), client.secret(), first)).isTrue();
+		// Stateless: no authorization row per client-credentials token.
+		assertThat(jdbc.sql("select count(*) from authserver.oauth2_authorization where registered_client_id = :c")
+			.param("c", client.clientId())
+			.query(Integer.class)
+			.single()).isZero();
+
+		var revoked = oauth.form("/oauth2/revoke", OAuthTestClient.basic(client.clientId(), client.secret()),
+				Map.of("token", first, "token_type_hint", "access_token"));
+
+		assertThat(revoked.statusCode()).isEqualTo(200);
+		assertThat(oauth.active(client.clientId(), client.secret(), first)).isFalse();
+		assertThat(oauth.active(client.clientId(), client.secret(), second)).isTrue();
+	}
+
+	@Test
+	void introspectWhenClientCredentialsTokenIsForgedOrTamperedThenInactive() throws Exception {
+		String token = clientCredentialsToken();
+		String[] parts = token.split("\\.");
+		var claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+		String widened = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+				claims.replace(SCOPE, SCOPE + " " + TestApps.MARKETING.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+		assertThat(oauth.active(client.clientId(), client.secret(), parts[0] + "." + widened + "." + parts[2])).isFalse();
+		assertThat(oauth.active(client.clientId(), client.secret(), parts[0] + "." + parts[1] + ".")).isFalse();
+		assertThat(oauth.json(oauth.form("/oauth2/introspect", OAuthTestClient.basic(client.clientId(), client.secret()),
+				Map.of("token", token))).get("scope").asString()).isEqualTo(SCOPE);
+	}
+
+	private String clientCredentialsToken() {
+		var response = oauth.token(client.clientId(), client.secret(), Map.of("grant_type", "client_credentials", "scope", SCOPE));
+		assertThat(response.statusCode()).isEqualTo(200);
+		return oauth.json(response).get("access_token").asString();
 	}
 
 	@Test

@@ -163,9 +163,11 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
-			SpentRefreshTokens spent, org.springframework.context.ApplicationEventPublisher events) {
+			SpentRefreshTokens spent, org.springframework.context.ApplicationEventPublisher events, SigningKeys keys,
+			JdbcClient jdbcClient, Clock clock) {
 		return new PortableAuthorizations(
-				new JdbcOAuth2AuthorizationService(SchemaQualifiedJdbcOperations.wrap(jdbc, "authserver", "oauth2_authorization", "oauth2_authorization_consent"), clients), spent, events);
+				new JdbcOAuth2AuthorizationService(SchemaQualifiedJdbcOperations.wrap(jdbc, "authserver", "oauth2_authorization", "oauth2_authorization_consent"), clients), spent, events,
+				new ClientCredentialsTokens(keys, clients, jdbcClient, clock));
 	}
 
 	@Bean
@@ -209,6 +211,9 @@ class AuthorizationServerConfiguration {
 			}
 			context.getJwsHeader().type("at+jwt");
 			var client = context.getRegisteredClient();
+			if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+				context.getClaims().claim(ClientCredentialsTokens.GRANT_CLAIM, AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
+			}
 			context.getClaims()
 				.id(UUID.randomUUID().toString())
 				// RFC 9068 section 2.2.3: one space-separated string, as in the token response.

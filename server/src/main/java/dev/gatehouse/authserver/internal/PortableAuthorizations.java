@@ -21,6 +21,8 @@ import dev.gatehouse.authserver.RefreshTokenReused;
  * a username token with the user's name and plain authorities. Spring serializes the principal with
  * an allowlist of known types, which our login principal and its details are not on; the tokens
  * only need the name ({@code sub}) and, later, the authorities.</li>
+ * <li>Client-credentials authorizations are not stored: their tokens are self-contained JWTs
+ * ({@link ClientCredentialsTokens}), and a revocation only records the token's jti.</li>
  * <li>An authorization whose client is no longer found (the app was suspended, blocked or retired,
  * or the credential revoked) is not found either: the JDBC service would throw, and an introspection
  * or revocation of such a token must answer "inactive", not fail.</li>
@@ -34,15 +36,23 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ClientCredentialsTokens clientCredentials;
+
 	PortableAuthorizations(OAuth2AuthorizationService delegate, SpentRefreshTokens spent,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ClientCredentialsTokens clientCredentials) {
 		this.delegate = delegate;
 		this.spent = spent;
 		this.events = events;
+		this.clientCredentials = clientCredentials;
 	}
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
+		if (ClientCredentialsTokens.isClientCredentials(authorization)) {
+			// Not stored: the JWT is the record. Only a revocation leaves a trace (its jti).
+			clientCredentials.revokeIfInvalidated(authorization, false);
+			return;
+		}
 		Object principal = authorization.getAttribute(Principal.class.getName());
 		if (principal instanceof Authentication user && !(user.getPrincipal() instanceof String)) {
 			var portable = UsernamePasswordAuthenticationToken.authenticated(user.getName(), null,
@@ -55,6 +65,10 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 
 	@Override
 	public void remove(OAuth2Authorization authorization) {
+		if (ClientCredentialsTokens.isClientCredentials(authorization)) {
+			clientCredentials.revokeIfInvalidated(authorization, true);
+			return;
+		}
 		delegate.remove(authorization);
 	}
 
@@ -70,6 +84,10 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 
 	@Override
 	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+		if ((tokenType == null || OAuth2TokenType.ACCESS_TOKEN.equals(tokenType))
+				&& ClientCredentialsTokens.claimsClientCredentials(token)) {
+			return clientCredentials.find(token);
+		}
 		OAuth2Authorization found;
 		try {
 			found = delegate.findByToken(token, tokenType);

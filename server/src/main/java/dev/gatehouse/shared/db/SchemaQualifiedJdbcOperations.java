@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -23,10 +25,13 @@ public final class SchemaQualifiedJdbcOperations {
 
 	public static JdbcOperations wrap(JdbcOperations jdbc, String schema, String... tables) {
 		Pattern pattern = pattern(tables);
+		// The stores issue a handful of fixed statements: rewrite each once, not on every call.
+		Map<String, String> rewritten = new ConcurrentHashMap<>();
 		return (JdbcOperations) Proxy.newProxyInstance(JdbcOperations.class.getClassLoader(),
 				new Class<?>[] { JdbcOperations.class }, (proxy, method, args) -> {
 					if (args != null && args.length > 0 && args[0] instanceof String sql) {
-						args[0] = qualify(sql, pattern, schema);
+						args[0] = rewritten.size() < 1_000 ? rewritten.computeIfAbsent(sql, s -> qualify(s, pattern, schema))
+								: qualify(sql, pattern, schema);
 					}
 					try {
 						return method.invoke(jdbc, args);
