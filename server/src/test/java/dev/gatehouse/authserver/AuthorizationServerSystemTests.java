@@ -20,24 +20,17 @@ import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserAccount;
 import dev.gatehouse.identity.UserKind;
 import dev.gatehouse.support.FullStackTest;
+import dev.gatehouse.support.OAuthTestClient;
 import dev.gatehouse.support.TestUsers;
 import dev.gatehouse.support.WebSession;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.Base64;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,8 +45,6 @@ class AuthorizationServerSystemTests extends FullStackTest {
 	static final String REDIRECT = "https://reminders.example.com/oauth/callback";
 
 	static final String SCOPE = TestApps.READ_APPOINTMENTS.name();
-
-	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	final JsonMapper json = JsonMapper.builder().build();
 
@@ -214,7 +205,7 @@ class AuthorizationServerSystemTests extends FullStackTest {
 		var toConsent = browser.follow(afterLogin);
 		assertThat(WebSession.location(toConsent)).isEqualTo("/oauth2/consent");
 		var page = WebSession.html(browser.follow(toConsent));
-		var oauth = new dev.gatehouse.support.OAuthTestClient(port);
+		var oauth = new OAuthTestClient(port);
 		var consent = oauth.allow(browser, page, account.id().toString());
 
 		assertThat(consent.statusCode()).isEqualTo(302);
@@ -387,9 +378,8 @@ class AuthorizationServerSystemTests extends FullStackTest {
 		return "/oauth2/authorize?" + encode(params);
 	}
 
-	private static String challenge(String verifier) throws Exception {
-		byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+	private static String challenge(String verifier) {
+		return OAuthTestClient.challenge(verifier);
 	}
 
 	private SignedJWT verified(String token) throws Exception {
@@ -404,48 +394,36 @@ class AuthorizationServerSystemTests extends FullStackTest {
 		return jwt;
 	}
 
-	private HttpResponse<String> token(String clientId, String secret, Map<String, String> params) throws Exception {
-		return form("/oauth2/token", basic(clientId, secret), params);
+	private HttpResponse<String> token(String clientId, String secret, Map<String, String> params) {
+		return oauth().token(clientId, secret, params);
 	}
 
 	private static String basic(String clientId, String secret) {
-		String pair = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
-				+ URLEncoder.encode(secret, StandardCharsets.UTF_8);
-		return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+		return OAuthTestClient.basic(clientId, secret);
 	}
 
-	private HttpResponse<String> form(String path, String authorization, Map<String, String> params) throws Exception {
-		var request = HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-Forwarded-For", "198.51.100." + (1 + (int) (Math.random() * 250)));
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		return send(request.POST(HttpRequest.BodyPublishers.ofString(encode(params))));
+	private HttpResponse<String> form(String path, String authorization, Map<String, String> params) {
+		return oauth().form(path, authorization, params);
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		return oauth().send(request);
 	}
 
 	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + port + path);
+		return oauth().uri(path);
 	}
 
 	private static String encode(Map<String, String> params) {
-		return params.entrySet()
-			.stream()
-			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
+		return OAuthTestClient.encode(params);
 	}
 
 	private static Map<String, String> query(String location) {
-		String query = URI.create(location).getRawQuery();
-		return Arrays.stream(query.split("&"))
-			.map(pair -> pair.split("=", 2))
-			.collect(Collectors.toMap(p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
-					p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : ""));
+		return OAuthTestClient.query(location);
+	}
+
+	private OAuthTestClient oauth() {
+		return new OAuthTestClient(port);
 	}
 
 	private static java.util.List<String> texts(JsonNode array) {

@@ -1,8 +1,6 @@
 package dev.gatehouse.authserver;
 
 import dev.gatehouse.apps.AppDraft;
-import dev.gatehouse.apps.AppCredentials;
-import dev.gatehouse.apps.AppRegistry;
 import dev.gatehouse.apps.DataUse;
 import dev.gatehouse.apps.LawfulBasis;
 import dev.gatehouse.apps.Credential.Environment;
@@ -11,17 +9,14 @@ import dev.gatehouse.apps.RequestedScope;
 import dev.gatehouse.apps.TestApps;
 import dev.gatehouse.auditlog.AuditLog;
 import dev.gatehouse.auditlog.AuditQuery;
-import dev.gatehouse.identity.Accounts;
 import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserAccount;
 import dev.gatehouse.identity.UserKind;
 import dev.gatehouse.marketplace.CustomerAccount;
-import dev.gatehouse.marketplace.CustomerAccounts;
 import dev.gatehouse.marketplace.CustomerRole;
 import dev.gatehouse.marketplace.Installations;
 import dev.gatehouse.support.AppFixtures;
-import dev.gatehouse.support.AppFixtures.DraftApp;
-import dev.gatehouse.support.FullStackTest;
+import dev.gatehouse.support.OAuthSystemTest;
 import dev.gatehouse.support.OAuthTestClient;
 import dev.gatehouse.support.TestUsers;
 import dev.gatehouse.support.WebSession;
@@ -34,36 +29,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Gatehouse's consent screen, installations and the consent ledger, over real HTTP. */
-class ConsentSystemTests extends FullStackTest {
-
-	static final String REDIRECT = "https://reminders.example.com/oauth/callback";
-
-	static final String SCOPE = TestApps.READ_APPOINTMENTS.name();
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	AppCredentials credentials;
-
-	@Autowired
-	AppRegistry registry;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	CustomerAccounts customers;
+class ConsentSystemTests extends OAuthSystemTest {
 
 	@Autowired
 	Installations installations;
@@ -73,29 +46,6 @@ class ConsentSystemTests extends FullStackTest {
 
 	@Autowired
 	AuditLog auditLog;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	OAuthTestClient oauth;
-
-	DraftApp fixture;
-
-	IssuedSecret client;
-
-	UserAccount admin;
-
-	CustomerAccount clinic;
-
-	@BeforeEach
-	void approvedAppAndCustomer() {
-		oauth = new OAuthTestClient(port);
-		fixture = AppFixtures.draftApp(context);
-		AppFixtures.approve(context, fixture);
-		client = credentials.issueClientSecret(fixture.app().id(), fixture.developer().id(), Environment.PRODUCTION, null);
-		admin = TestUsers.create(accounts, UserKind.CUSTOMER, Role.CUSTOMER_ADMIN);
-		clinic = customers.create("Clinic " + UUID.randomUUID().toString().substring(0, 8), admin.id());
-	}
 
 	@Test
 	void consentWhenAdminAllowsThenInstallationLedgerRowAndTokenClaims() throws Exception {
@@ -327,13 +277,6 @@ class ConsentSystemTests extends FullStackTest {
 		assertThatThrownBy(() -> jdbc.sql("delete from authserver.consent_records where account_id = :a")
 			.param("a", clinic.id().value())
 			.update()).hasMessageContaining("append-only");
-	}
-
-	private WebSession loggedIn(UserAccount user) {
-		WebSession browser = web();
-		var response = browser.submitPassword(user.email(), TestUsers.PASSWORD);
-		assertThat(response.statusCode()).isEqualTo(302);
-		return browser;
 	}
 
 	private List<String> actions() {

@@ -1,90 +1,39 @@
 package dev.gatehouse.authserver;
 
-import dev.gatehouse.apps.AppCredentials;
-import dev.gatehouse.apps.AppDraft;
-import dev.gatehouse.apps.AppRegistry;
 import dev.gatehouse.apps.AppStatus;
 import dev.gatehouse.apps.Credential.Environment;
 import dev.gatehouse.apps.IssuedSecret;
 import dev.gatehouse.apps.TestApps;
-import dev.gatehouse.identity.Accounts;
-import dev.gatehouse.identity.Role;
-import dev.gatehouse.identity.UserAccount;
-import dev.gatehouse.identity.UserKind;
-import dev.gatehouse.marketplace.CustomerAccount;
-import dev.gatehouse.marketplace.CustomerAccounts;
 import dev.gatehouse.support.AppFixtures;
 import dev.gatehouse.support.AppFixtures.DraftApp;
-import dev.gatehouse.support.FullStackTest;
+import dev.gatehouse.support.OAuthSystemTest;
 import dev.gatehouse.support.OAuthTestClient;
-import dev.gatehouse.support.TestUsers;
 import dev.gatehouse.support.WebSession;
 
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules a grant must pass, each broken once, over real HTTP. */
-class GrantRulesSystemTests extends FullStackTest {
-
-	static final String REDIRECT = "https://reminders.example.com/oauth/callback";
+class GrantRulesSystemTests extends OAuthSystemTest {
 
 	static final String LOOPBACK = "http://127.0.0.1:3000/callback";
 
-	static final String SCOPE = TestApps.READ_APPOINTMENTS.name();
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	AppCredentials credentials;
-
-	@Autowired
-	AppRegistry registry;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	CustomerAccounts customers;
-
-	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-	OAuthTestClient oauth;
-
-	DraftApp fixture;
-
-	IssuedSecret client;
-
 	WebSession browser;
 
-	CustomerAccount clinic;
+	@Override
+	protected List<String> extraRedirectUris() {
+		return List.of(LOOPBACK);
+	}
 
 	@BeforeEach
-	void approvedAppWithLoopbackRedirectAndLoggedInAdmin() {
-		oauth = new OAuthTestClient(port);
-		fixture = AppFixtures.draftApp(context);
-		AppDraft draft = TestApps.complete(fixture.app().name());
-		var uris = new ArrayList<>(draft.redirectUris());
-		uris.add(LOOPBACK);
-		registry.update(fixture.app().id(), fixture.developer().id(), new AppDraft(draft.appType(), draft.listing(), uris,
-				draft.webhookUrl(), draft.scopes(), draft.dataUse(), draft.security()));
-		AppFixtures.approve(context, fixture);
-		client = credentials.issueClientSecret(fixture.app().id(), fixture.developer().id(), Environment.PRODUCTION, null);
-		UserAccount admin = TestUsers.create(accounts, UserKind.CUSTOMER, Role.CUSTOMER_ADMIN);
-		clinic = customers.create("Clinic " + UUID.randomUUID(), admin.id());
-		browser = web();
-		browser.submitPassword(admin.email(), TestUsers.PASSWORD);
+	void loggedInAdmin() {
+		browser = loggedIn(admin);
 	}
 
 	@Test

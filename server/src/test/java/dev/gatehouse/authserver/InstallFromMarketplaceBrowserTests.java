@@ -23,12 +23,9 @@ import dev.gatehouse.support.TestUsers;
 
 import com.sun.net.httpserver.HttpServer;
 
-import dev.gatehouse.apps.AppDraft;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -73,11 +70,8 @@ class InstallFromMarketplaceBrowserTests extends FullStackTest {
 	@Test
 	void installWhenCustomerAdminLogsInAndAllowsThenTheAppGetsTokensForTheInstallation(Page page) throws Exception {
 		var fixture = AppFixtures.draftApp(context);
-		AppDraft draft = TestApps.complete(fixture.app().name());
-		var uris = new ArrayList<>(draft.redirectUris());
-		uris.add("http://127.0.0.1:3000/callback");
-		registry.update(fixture.app().id(), fixture.developer().id(), new AppDraft(draft.appType(), draft.listing(), uris,
-				draft.webhookUrl(), draft.scopes(), draft.dataUse(), draft.security()));
+		registry.update(fixture.app().id(), fixture.developer().id(), dev.gatehouse.support.OAuthSystemTest
+			.withRedirectUris(TestApps.complete(fixture.app().name()), java.util.List.of("http://127.0.0.1:3000/callback")));
 		AppFixtures.approve(context, fixture);
 		registry.publish(fixture.app().id(), "operator");
 		IssuedSecret client = credentials.issueClientSecret(fixture.app().id(), fixture.developer().id(), Environment.PRODUCTION,
