@@ -31,7 +31,6 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -166,7 +165,8 @@ class AuthorizationServerConfiguration {
 			SpentRefreshTokens spent, org.springframework.context.ApplicationEventPublisher events, SigningKeys keys,
 			JdbcClient jdbcClient, Clock clock) {
 		return new PortableAuthorizations(
-				new JdbcOAuth2AuthorizationService(SchemaQualifiedJdbcOperations.wrap(jdbc, "authserver", "oauth2_authorization", "oauth2_authorization_consent"), clients), spent, events,
+				new LeanJdbcAuthorizations(SchemaQualifiedJdbcOperations.wrap(jdbc, "authserver", "oauth2_authorization",
+						"oauth2_authorization_consent"), clients), spent, events,
 				new ClientCredentialsTokens(keys, clients, jdbcClient, clock));
 	}
 

@@ -30,7 +30,7 @@ import dev.gatehouse.authserver.RefreshTokenReused;
  */
 final class PortableAuthorizations implements OAuth2AuthorizationService {
 
-	private final OAuth2AuthorizationService delegate;
+	private final LeanJdbcAuthorizations delegate;
 
 	private final SpentRefreshTokens spent;
 
@@ -38,7 +38,7 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 
 	private final ClientCredentialsTokens clientCredentials;
 
-	PortableAuthorizations(OAuth2AuthorizationService delegate, SpentRefreshTokens spent,
+	PortableAuthorizations(LeanJdbcAuthorizations delegate, SpentRefreshTokens spent,
 			ApplicationEventPublisher events, ClientCredentialsTokens clientCredentials) {
 		this.delegate = delegate;
 		this.spent = spent;
@@ -107,10 +107,9 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 		if (nextToken == null) {
 			return;
 		}
-		OAuth2Authorization previous = findById(next.getId());
-		if (previous != null && previous.getRefreshToken() != null
-				&& !previous.getRefreshToken().getToken().getTokenValue().equals(nextToken.getToken().getTokenValue())) {
-			spent.spend(previous.getRefreshToken().getToken().getTokenValue(), next.getId(), next.getRegisteredClientId());
+		String previous = delegate.currentRefreshToken(next.getId());
+		if (previous != null && !previous.equals(nextToken.getToken().getTokenValue())) {
+			spent.spend(previous, next.getId(), next.getRegisteredClientId());
 		}
 	}
 
