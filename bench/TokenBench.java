@@ -80,7 +80,8 @@ public class TokenBench {
 	record Options(String label, URI tokenUrl, URI authorizeUrl, String clientId, String clientSecret, String scope,
 			String redirectUri, String username, String password, List<String> grants, int concurrency,
 			int warmupSeconds, int warmupMaxRounds, double warmupTolerance, int measureSeconds,
-			int grantWarmupSeconds, int mintSeconds, int maxCodeRounds, List<String> serverMatch, Path out,
+			int grantWarmupSeconds, int grantWarmupMaxRounds, int mintSeconds, int maxCodeRounds, int codePoolMax,
+			List<String> serverMatch, Path out,
 			long maxRequestsPerWindow, Duration requestTimeout) {
 
 		static Options parse(String[] args) {
@@ -110,8 +111,10 @@ public class TokenBench {
 					Double.parseDouble(m.getOrDefault("warmup-tolerance", "0.05")),
 					Integer.parseInt(m.getOrDefault("measure-seconds", "30")),
 					Integer.parseInt(m.getOrDefault("grant-warmup-seconds", "15")),
+					Integer.parseInt(m.getOrDefault("grant-warmup-max-rounds", "4")),
 					Integer.parseInt(m.getOrDefault("mint-seconds", "15")),
 					Integer.parseInt(m.getOrDefault("max-code-rounds", "12")),
+					Integer.parseInt(m.getOrDefault("code-pool-max", "12000")),
 					m.containsKey("server-match") ? List.of(m.get("server-match").split(",")) : List.of(),
 					m.containsKey("out") ? Path.of(m.get("out")) : null,
 					Long.parseLong(m.getOrDefault("max-requests-per-window", "3000000")),
@@ -136,6 +139,9 @@ public class TokenBench {
 		String warmupRounds = "-";
 
 		boolean warmupSettled = false;
+
+		/** The warm-up rounds of the grant being measured (refresh, code exchange). */
+		String grantWarmup = "-";
 
 		Run(Options o) {
 			this.o = o;
@@ -191,15 +197,12 @@ public class TokenBench {
 				rps.add(w.rps());
 				out.printf("   warm-up %2d (client_credentials, %d s): %8.1f req/s, p99 %7.2f ms, errors %d%n", round,
 						o.warmupSeconds(), w.rps(), w.percentileMs(0.99), w.errors());
-				if (rps.size() >= 2) {
-					double a = rps.get(rps.size() - 2), b = rps.get(rps.size() - 1);
-					if (b > 0 && w.errors() == 0 && Math.abs(a - b) <= o.warmupTolerance() * Math.max(a, b)) {
-						warmupSettled = true;
-						break;
-					}
+				if (settled(rps, w)) {
+					warmupSettled = true;
+					break;
 				}
 			}
-			warmupRounds = String.join(",", rps.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
+			warmupRounds = joined(rps);
 			out.println(warmupSettled ? "   warm-up settled" : "   warm-up did NOT settle within the cap");
 			Window w = closedLoop(work, o.measureSeconds(), o.concurrency());
 			record("client_credentials", w, "");
@@ -233,13 +236,21 @@ public class TokenBench {
 				c.refreshToken = next;
 				return true;
 			};
-			if (o.grantWarmupSeconds() > 0) {
+			// Warm-up of this grant: rounds until two consecutive ones agree within the tolerance (capped).
+			List<Double> rps = new ArrayList<>();
+			boolean ok = false;
+			for (int round = 1; o.grantWarmupSeconds() > 0 && round <= o.grantWarmupMaxRounds(); round++) {
 				Window w = closedLoop(work, o.grantWarmupSeconds(), o.concurrency());
-				out.printf("   warm-up (refresh_token, %d s): %8.1f req/s, errors %d%n", o.grantWarmupSeconds(), w.rps(),
-						w.errors());
+				rps.add(w.rps());
+				out.printf("   warm-up %d (refresh_token, %d s): %8.1f req/s, errors %d%n", round, o.grantWarmupSeconds(),
+						w.rps(), w.errors());
+				if (ok = settled(rps, w)) {
+					break;
+				}
 			}
 			rebuilt.set(0);
 			Window w = closedLoop(work, o.measureSeconds(), o.concurrency());
+			grantWarmup = rps.isEmpty() ? "-" : joined(rps) + (ok ? " (settled)" : " (not settled)");
 			record("refresh_token", w, "chains rebuilt: " + rebuilt.get());
 		}
 
@@ -269,11 +280,18 @@ public class TokenBench {
 				exchange(obtainCodeWithPkce(browsers[i])); // logs in (and consents) once
 			});
 			out.printf("   %d browsers logged in for minting codes%n", browsers.length);
-			if (o.grantWarmupSeconds() > 0) {
+			List<Double> rps = new ArrayList<>();
+			boolean ok = false;
+			for (int round = 1; o.grantWarmupSeconds() > 0 && round <= o.grantWarmupMaxRounds(); round++) {
 				Window w = codeRound(browsers, Math.max(1, Math.min(o.mintSeconds(), o.grantWarmupSeconds())),
 						o.grantWarmupSeconds());
-				out.printf("   warm-up (authorization_code): %8.1f req/s, errors %d%n", w.rps(), w.errors());
+				rps.add(w.rps());
+				out.printf("   warm-up %d (authorization_code): %8.1f req/s, errors %d%n", round, w.rps(), w.errors());
+				if (ok = settled(rps, w)) {
+					break;
+				}
 			}
+			grantWarmup = rps.isEmpty() ? "-" : joined(rps) + (ok ? " (settled)" : " (not settled)");
 			List<Window> rounds = new ArrayList<>();
 			double measured = 0;
 			for (int round = 1; round <= o.maxCodeRounds() && measured < o.measureSeconds(); round++) {
@@ -292,7 +310,7 @@ public class TokenBench {
 			var pool = new ConcurrentLinkedQueue<MintedCode>();
 			long mintStart = System.nanoTime();
 			long mintDeadline = mintStart + Duration.ofSeconds(mintSeconds).toNanos();
-			long cap = o.maxRequestsPerWindow();
+			long cap = o.codePoolMax();
 			AtomicLong mintErrors = new AtomicLong();
 			parallel(browsers.length, browsers.length, i -> {
 				int consecutiveErrors = 0;
@@ -419,8 +437,10 @@ public class TokenBench {
 					loggedIn = true;
 					continue;
 				}
+				// A consent page: the form posting to the authorization endpoint that is not the deny form.
 				HtmlForm consent = forms.stream()
 					.filter(f -> f.action().contains("authorize") || f.hasField("consent_action"))
+					.filter(f -> !f.attributes().matches("(?s).*(deny|cancel|reject).*"))
 					.findFirst()
 					.orElse(null);
 				if (consent != null) {
@@ -521,6 +541,19 @@ public class TokenBench {
 					cpu.otherSeconds());
 		}
 
+		/** Two consecutive warm-up rounds agree within the tolerance (and the last one had no error). */
+		boolean settled(List<Double> rps, Window last) {
+			if (rps.size() < 2) {
+				return false;
+			}
+			double a = rps.get(rps.size() - 2), b = rps.get(rps.size() - 1);
+			return b > 0 && last.errors() == 0 && Math.abs(a - b) <= o.warmupTolerance() * Math.max(a, b);
+		}
+
+		static String joined(List<Double> rps) {
+			return String.join(",", rps.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
+		}
+
 		void record(String grant, Window w, String note) {
 			out.printf("   MEASURED %-18s %8.1f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  (%d requests in %.1f s;"
 					+ " CPU ms/req server %.2f, load generator %.2f; other processes %.2f cores)%n", grant, w.rps(),
@@ -533,8 +566,10 @@ public class TokenBench {
 					w.serverCpu() < 0 ? "-" : f(w.serverCpu() * 1000 / Math.max(1, w.requests())),
 					f(w.clientCpu() * 1000 / Math.max(1, w.requests())),
 					w.otherCpu() < 0 ? "-" : f(w.otherCpu() / Math.max(1e-9, w.seconds())), String.valueOf(o.concurrency()),
-					grant.equals("client_credentials") ? warmupRounds : "-",
-					grant.equals("client_credentials") ? String.valueOf(warmupSettled) : "-", LocalDate.now().toString(),
+					grant.equals("client_credentials") ? warmupRounds : grantWarmup,
+					grant.equals("client_credentials") ? String.valueOf(warmupSettled)
+							: String.valueOf(grantWarmup.endsWith("(settled)")),
+					LocalDate.now().toString(),
 					note));
 		}
 
@@ -828,7 +863,7 @@ public class TokenBench {
 	}
 
 	/** The forms of a page, read with regular expressions: enough for login and consent pages. */
-	record HtmlForm(String action, List<String[]> inputs, List<String[]> buttons) {
+	record HtmlForm(String action, String attributes, List<String[]> inputs, List<String[]> buttons) {
 
 		static final Pattern FORM = Pattern.compile("<form\\b([^>]*)>(.*?)</form>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
@@ -849,7 +884,8 @@ public class TokenBench {
 					Map<String, String> a = attrs(i.group(1));
 					if (a.containsKey("name")) {
 						inputs.add(new String[] { a.get("name"), a.getOrDefault("value", ""),
-								a.getOrDefault("type", "text").toLowerCase(Locale.ROOT), a.getOrDefault("id", "") });
+								a.getOrDefault("type", "text").toLowerCase(Locale.ROOT), a.getOrDefault("id", ""),
+								a.containsKey("checked") ? "checked" : "" });
 					}
 				}
 				List<String[]> buttons = new ArrayList<>();
@@ -860,7 +896,7 @@ public class TokenBench {
 							a.getOrDefault("type", "submit").toLowerCase(Locale.ROOT),
 							(a.getOrDefault("id", "") + " " + b.group(2)).toLowerCase(Locale.ROOT) });
 				}
-				forms.add(new HtmlForm(attrs.getOrDefault("action", ""), inputs, buttons));
+				forms.add(new HtmlForm(attrs.getOrDefault("action", ""), m.group(1).toLowerCase(Locale.ROOT), inputs, buttons));
 			}
 			return forms;
 		}
@@ -898,7 +934,16 @@ public class TokenBench {
 			Map<String, String> f = new LinkedHashMap<>();
 			for (String[] i : inputs) {
 				String type = i[2];
-				if (type.equals("checkbox") || type.equals("radio")) {
+				if (type.equals("radio")) {
+					// One choice per group: the checked one, else the first (e.g. the customer account).
+					if (i[4].equals("checked")) {
+						f.put(i[0], i[1]);
+					}
+					else {
+						f.putIfAbsent(i[0], i[1]);
+					}
+				}
+				else if (type.equals("checkbox")) {
 					if (!tickAll) {
 						continue;
 					}
@@ -1033,13 +1078,12 @@ public class TokenBench {
 				}
 			}
 			out.println();
-			out.println("Warm-up (client credentials rounds, req/s):");
+			out.println("Warm-up rounds before each measurement (req/s; client credentials: 30 s rounds, then the other grants':"
+					+ " settled = the last two agreed within 5%):");
 			out.println();
 			for (var r : rows) {
-				if ("client_credentials".equals(r.get("grant"))) {
-					out.printf("- %s: %s (%s)%n", r.get("label"), r.get("warmup_rps"),
-							"true".equals(r.get("warmup_settled")) ? "settled" : "did not settle within the cap");
-				}
+				out.printf("- %s, %s: %s (%s)%n", r.get("label"), r.get("grant"), r.get("warmup_rps").replace(" (settled)", "")
+					.replace(" (not settled)", ""), "true".equals(r.get("warmup_settled")) ? "settled" : "did not settle within the cap");
 			}
 			var gatehouse = rows.stream().filter(r -> r.get("label").toLowerCase(Locale.ROOT).startsWith("gatehouse")).toList();
 			var keycloak = rows.stream().filter(r -> r.get("label").toLowerCase(Locale.ROOT).startsWith("keycloak")).toList();
@@ -1119,7 +1163,8 @@ public class TokenBench {
 		static void print(String[] args) throws IOException {
 			Path file = Path.of(args[0]);
 			int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;
-			Map<String, Integer> self = new HashMap<>(), inclusive = new HashMap<>(), area = new LinkedHashMap<>();
+			Map<String, Integer> self = new HashMap<>(), inclusive = new HashMap<>(), area = new LinkedHashMap<>(),
+					selfArea = new HashMap<>();
 			int samples = 0;
 			for (var e : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
 				if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
@@ -1138,6 +1183,15 @@ public class TokenBench {
 						inclusive.merge(n, 1, Integer::sum);
 					}
 				}
+				String owner = "(unattributed: JDK and other libraries)";
+				for (var fr : frames) {
+					String a = area(fr.getMethod().getType().getName() + "." + fr.getMethod().getName());
+					if (a != null && !a.equals("Micrometer (observations)")) {
+						owner = a;
+						break;
+					}
+				}
+				selfArea.merge(owner, 1, Integer::sum);
 				var areas = new java.util.HashSet<String>();
 				for (var fr : frames) {
 					String a = area(fr.getMethod().getType().getName() + "." + fr.getMethod().getName());
@@ -1154,7 +1208,11 @@ public class TokenBench {
 			out.println("Top methods by self time (the frame on CPU):");
 			printTop(self, samples, top);
 			out.println();
-			out.println("Areas (samples with such a frame anywhere on the stack; areas overlap):");
+			out.println("Where the time goes: each sample charged to the innermost frame of a known area"
+					+ " (Micrometer's observation wrappers, on every stack, are skipped):");
+			printTop(selfArea, samples, 30);
+			out.println();
+			out.println("Areas inclusive (samples with such a frame anywhere on the stack; areas overlap):");
 			printTop(area, samples, 30);
 			out.println();
 			out.println("Top methods by inclusive time, project and security frames (dev.gatehouse, org.springframework.security):");
@@ -1215,8 +1273,17 @@ public class TokenBench {
 			if (m.startsWith("org.apache.catalina") || m.startsWith("org.apache.coyote") || m.startsWith("org.apache.tomcat")) {
 				return "Tomcat";
 			}
+			if (m.startsWith("io.micrometer.observation") || m.contains("Observation")) {
+				return "Micrometer (observations)";
+			}
 			if (m.startsWith("io.micrometer")) {
-				return "Micrometer";
+				return "Micrometer (meters, tags)";
+			}
+			if (m.startsWith("org.springframework.boot.loader")) {
+				return "Spring Boot jar loader (resource/class lookups)";
+			}
+			if (m.startsWith("java.lang.ClassLoader") || m.startsWith("jdk.internal.loader")) {
+				return "class loading / resource lookups";
 			}
 			if (m.startsWith("ch.qos.logback") || m.startsWith("org.slf4j")) {
 				return "Logging";

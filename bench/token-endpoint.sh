@@ -42,13 +42,16 @@ done
 if [[ $QUICK == 1 ]]; then
   # Smoke check: a few seconds per step (about 4 minutes in all); the figures mean nothing.
   BENCH_ARGS=(--warmup-seconds 5 --warmup-max-rounds 3 --warmup-tolerance 0.05 --measure-seconds 5
-              --grant-warmup-seconds 3 --mint-seconds 3 --max-code-rounds 4)
+              --grant-warmup-seconds 3 --grant-warmup-max-rounds 2 --mint-seconds 3 --max-code-rounds 4)
   PROFILE="${PROFILE:-0}"
 else
-  # The method: 30 s warm-up rounds until two consecutive ones agree within 5% (at most 10),
-  # then 30 s measured per grant, after a 15 s warm-up of that grant.
+  # The method: 30 s warm-up rounds of client credentials until two consecutive ones agree within 5%
+  # (at most 10), then 30 s measured; then, for refresh and for code exchange, 10 s warm-up rounds of
+  # that grant until two agree within 5% (at most 4), then 30 s measured (code exchange: in rounds of
+  # at most 12000 codes minted in at most 30 s each, at most 8 rounds).
   BENCH_ARGS=(--warmup-seconds 30 --warmup-max-rounds 10 --warmup-tolerance 0.05 --measure-seconds 30
-              --grant-warmup-seconds 15 --mint-seconds 15 --max-code-rounds 12)
+              --grant-warmup-seconds 10 --grant-warmup-max-rounds 4 --mint-seconds 30 --code-pool-max 12000
+              --max-code-rounds 8)
   PROFILE="${PROFILE:-1}"
 fi
 

@@ -54,16 +54,15 @@ public class Installations {
 			throw new AccessDeniedException("Only an admin of the account can install apps");
 		}
 		var now = clock.instant();
-		Optional<Installation> existing = installations.activeForUpdate(account, app);
-		if (existing.isEmpty()) {
-			var created = new Installation(new InstallationId(UUID.randomUUID()), account, app, new TreeSet<>(scopes), true, now,
-					admin, now, null, null);
-			installations.insert(created);
+		var created = new Installation(new InstallationId(UUID.randomUUID()), account, app, new TreeSet<>(scopes), true, now,
+				admin, now, null, null);
+		if (installations.insertIfNoneActive(created)) {
 			events.publishEvent(new InstallationGranted(created.id(), account, app, List.copyOf(created.scopes()),
 					List.copyOf(created.scopes()), true, actor));
 			return created;
 		}
-		Installation installation = existing.get();
+		// Installed already (perhaps a moment ago by a consent running alongside): widen it, locked.
+		Installation installation = installations.activeForUpdate(account, app).orElseThrow();
 		var added = new TreeSet<>(scopes);
 		added.removeAll(installation.scopes());
 		if (added.isEmpty()) {

@@ -268,6 +268,27 @@ class ConsentSystemTests extends OAuthSystemTest {
 	}
 
 	@Test
+	void consentWhenTheSameAdminAllowsTwiceAtOnceThenBothGetCodesAndOneInstallation() throws Exception {
+		WebSession first = loggedIn(admin);
+		WebSession second = loggedIn(admin);
+		var firstPage = oauth.consentPage(first, client.clientId(), REDIRECT, SCOPE, OAuthTestClient.newVerifier());
+		var secondPage = oauth.consentPage(second, client.clientId(), REDIRECT, SCOPE, OAuthTestClient.newVerifier());
+
+		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+			var a = pool.submit(() -> oauth.allow(first, firstPage, clinic.id().toString()));
+			var b = pool.submit(() -> oauth.allow(second, secondPage, clinic.id().toString()));
+			for (var answer : List.of(a.get(), b.get())) {
+				assertThat(answer.headers().firstValue("Location").orElseThrow()).startsWith(REDIRECT + "?code=");
+			}
+		}
+		assertThat(jdbc.sql("select count(*) from marketplace.installations where account_id = :a")
+			.param("a", clinic.id().value())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(ledger.ofAccount(clinic.id().value(), 10)).hasSize(2);
+	}
+
+	@Test
 	void consentLedgerWhenRowChangedOrDeletedThenDatabaseRefuses() {
 		oauth.authorize(loggedIn(admin), client.clientId(), REDIRECT, SCOPE, OAuthTestClient.newVerifier(), clinic.id().toString());
 

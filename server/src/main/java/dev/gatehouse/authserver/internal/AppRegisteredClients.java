@@ -65,6 +65,29 @@ final class AppRegisteredClients implements RegisteredClientRepository {
 		return clientId == null ? null : cache.client(clientId, () -> load(clientId));
 	}
 
+	/** The same lookup for use while a database row is open: see {@link ClientCache#lenient}. */
+	RegisteredClientRepository whileReadingRows() {
+		var clients = this;
+		return new RegisteredClientRepository() {
+
+			@Override
+			public void save(RegisteredClient registeredClient) {
+				clients.save(registeredClient);
+			}
+
+			@Override
+			public RegisteredClient findById(String id) {
+				return findByClientId(id);
+			}
+
+			@Override
+			public RegisteredClient findByClientId(String clientId) {
+				return clientId == null ? null : cache.lenient(clientId, () -> load(clientId));
+			}
+
+		};
+	}
+
 	private RegisteredClient load(String clientId) {
 		Credential credential = credentials.byClientId(clientId).filter(c -> c.revokedAt() == null).orElse(null);
 		if (credential == null) {

@@ -30,7 +30,6 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -164,16 +163,16 @@ class AuthorizationServerConfiguration {
 	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
 			SpentRefreshTokens spent, org.springframework.context.ApplicationEventPublisher events, SigningKeys keys,
 			JdbcClient jdbcClient, Clock clock) {
+		// The service looks up each row's client while the row is open: it gets the lenient view.
+		RegisteredClientRepository rowClients = clients instanceof AppRegisteredClients app ? app.whileReadingRows() : clients;
 		return new PortableAuthorizations(
-				new LeanJdbcAuthorizations(SchemaQualifiedJdbcOperations.wrap(jdbc, "authserver", "oauth2_authorization",
-						"oauth2_authorization_consent"), clients), spent, events,
-				new ClientCredentialsTokens(keys, clients, jdbcClient, clock));
+				new LeanJdbcAuthorizations(SchemaQualifiedJdbcOperations.wrap(jdbc, "authserver", "oauth2_authorization"), rowClients), spent, events,
+				new ClientCredentialsTokens(keys, clients, jdbcClient, clock), clients);
 	}
 
 	@Bean
-	OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc,
-			RegisteredClientRepository clients) {
-		return new JdbcOAuth2AuthorizationConsentService(SchemaQualifiedJdbcOperations.wrap(jdbc, "authserver", "oauth2_authorization", "oauth2_authorization_consent"), clients);
+	OAuth2AuthorizationConsentService authorizationConsentService() {
+		return new NoStandingConsents();
 	}
 
 	@Bean

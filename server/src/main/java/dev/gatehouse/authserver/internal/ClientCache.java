@@ -37,8 +37,25 @@ final class ClientCache {
 		this.ttlNanos = ttl.toNanos();
 	}
 
+	/** How old a remembered client may be when it is asked for while a database row is being read. */
+	static final Duration LENIENT_LIMIT = Duration.ofSeconds(10);
+
 	RegisteredClient client(String clientId, Supplier<RegisteredClient> load) {
 		return fresh(clients, clientId, () -> Optional.ofNullable(load.get())).orElse(null);
+	}
+
+	/**
+	 * For lookups made while a result set is open (the framework maps an authorization row and
+	 * looks up its client meanwhile): a remembered client up to {@link #LENIENT_LIMIT} old is good
+	 * enough, because loading it would take a second pool connection while the first is held, and
+	 * under load every connection can end up waiting for another. Registry events still clear it.
+	 */
+	RegisteredClient lenient(String clientId, Supplier<RegisteredClient> load) {
+		Entry<Optional<RegisteredClient>> known = clients.get(clientId);
+		if (known != null && System.nanoTime() - known.loadedAt() < Math.max(ttlNanos, LENIENT_LIMIT.toNanos())) {
+			return known.value().orElse(null);
+		}
+		return client(clientId, load);
 	}
 
 	/** Only matches are remembered: a wrong secret always reaches the registry. */

@@ -10,6 +10,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.context.ApplicationEventPublisher;
 
 import dev.gatehouse.authserver.RefreshTokenReused;
@@ -38,8 +39,11 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 
 	private final ClientCredentialsTokens clientCredentials;
 
+	private final RegisteredClientRepository clients;
+
 	PortableAuthorizations(LeanJdbcAuthorizations delegate, SpentRefreshTokens spent,
-			ApplicationEventPublisher events, ClientCredentialsTokens clientCredentials) {
+			ApplicationEventPublisher events, ClientCredentialsTokens clientCredentials, RegisteredClientRepository clients) {
+		this.clients = clients;
 		this.delegate = delegate;
 		this.spent = spent;
 		this.events = events;
@@ -75,7 +79,7 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 	@Override
 	public OAuth2Authorization findById(String id) {
 		try {
-			return delegate.findById(id);
+			return activeClient(delegate.findById(id));
 		}
 		catch (DataRetrievalFailureException clientGone) {
 			return null;
@@ -98,7 +102,18 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 		if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
 			spent.authorizationOf(token).ifPresent(this::revokeReusedGrant);
 		}
-		return found;
+		return activeClient(found);
+	}
+
+	/**
+	 * Rows are mapped with a client remembered up to ten seconds (see {@link ClientCache#lenient});
+	 * whether the client is still active is asked again here, with no row open, at the usual freshness.
+	 */
+	private OAuth2Authorization activeClient(OAuth2Authorization authorization) {
+		if (authorization == null || clients.findByClientId(authorization.getRegisteredClientId()) == null) {
+			return null;
+		}
+		return authorization;
 	}
 
 	/** When a refresh replaces the refresh token, the old one is remembered as spent. */

@@ -30,17 +30,19 @@ public class InstallationRepository {
 		this.jdbc = jdbc;
 	}
 
-	public void insert(Installation installation) {
-		jdbc.sql("""
+	/** Inserts the installation unless one is active already (two first consents at once); true if inserted. */
+	public boolean insertIfNoneActive(Installation installation) {
+		return jdbc.sql("""
 				insert into marketplace.installations (id, account_id, app_id, scopes, status, installed_at, installed_by, updated_at)
-				values (:id, :account, :app, :scopes, 'ACTIVE', :now, :by, :now)""")
+				values (:id, :account, :app, :scopes, 'ACTIVE', :now, :by, :now)
+				on conflict (account_id, app_id) where status = 'ACTIVE' do nothing""")
 			.param("id", installation.id().value())
 			.param("account", installation.accountId().value())
 			.param("app", installation.appId().value())
 			.param("scopes", installation.scopes().toArray(String[]::new))
 			.param("now", Timestamp.from(installation.installedAt()))
 			.param("by", installation.installedBy().value())
-			.update();
+			.update() == 1;
 	}
 
 	public void updateScopes(InstallationId id, Collection<String> scopes, Instant now) {
