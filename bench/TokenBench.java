@@ -67,7 +67,9 @@ public class TokenBench {
 				           --client-secret SECRET --scope SCOPE --redirect-uri URI --username U --password P \\
 				           [--grants client_credentials,refresh_token,authorization_code] [--concurrency 16] \\
 				           [--warmup-seconds 30] [--warmup-max-rounds 10] [--warmup-tolerance 0.05] \\
-				           [--measure-seconds 30] [--grant-warmup-seconds 15] [--mint-seconds 15] \\
+				           [--measure-seconds 30] [--grant-warmup-seconds 15] [--grant-warmup-max-rounds 4] \\
+				           [--mint-seconds 15] [--code-pool-max 12000] [--max-code-rounds 12] \\
+				           [--request-timeout-seconds 10] [--max-requests-per-window 3000000] \\
 				           [--server-match STR[,STR]] [--out FILE.tsv]
 				       java TokenBench.java report RESULT.tsv...
 				       java TokenBench.java jfr RECORDING.jfr [TOP]""");
@@ -628,6 +630,8 @@ public class TokenBench {
 	}
 
 	static final class PoolEmpty extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
 
 		PoolEmpty() {
 			super(null, null, false, false);

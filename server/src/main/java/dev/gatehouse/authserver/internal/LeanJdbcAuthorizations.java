@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  */
 final class LeanJdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 
-	private static final ThreadLocal<OAuth2Authorization> SAVING = new ThreadLocal<>();
+	private static final ThreadLocal<Saving> SAVING = new ThreadLocal<>();
 
 	private final JdbcOperations jdbc;
 
@@ -25,7 +25,12 @@ final class LeanJdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
-		SAVING.set(authorization);
+		save(authorization, null);
+	}
+
+	/** Saves, knowing already whether the row exists ({@code null}: ask the database). */
+	void save(OAuth2Authorization authorization, Boolean exists) {
+		SAVING.set(new Saving(authorization, exists));
 		try {
 			super.save(authorization);
 		}
@@ -36,18 +41,25 @@ final class LeanJdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 
 	@Override
 	public OAuth2Authorization findById(String id) {
-		OAuth2Authorization saving = SAVING.get();
-		if (saving != null && saving.getId().equals(id)) {
+		Saving saving = SAVING.get();
+		if (saving != null && saving.authorization().getId().equals(id)) {
 			SAVING.remove();
-			return exists(id) ? saving : null;
+			boolean exists = saving.exists() != null ? saving.exists() : exists(id);
+			return exists ? saving.authorization() : null;
 		}
 		return super.findById(id);
 	}
 
-	/** The refresh token an authorization holds now, read without mapping the row. */
-	String currentRefreshToken(String id) {
-		ResultSetExtractor<String> first = rs -> rs.next() ? rs.getString(1) : null;
+	/** Whether the row exists and the refresh token it holds now, read without mapping the row. */
+	Stored stored(String id) {
+		ResultSetExtractor<Stored> first = rs -> rs.next() ? new Stored(true, rs.getString(1)) : new Stored(false, null);
 		return jdbc.query("select refresh_token_value from oauth2_authorization where id = ?", first, id);
+	}
+
+	record Stored(boolean exists, String refreshToken) {
+	}
+
+	private record Saving(OAuth2Authorization authorization, Boolean exists) {
 	}
 
 	private boolean exists(String id) {

@@ -63,8 +63,7 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 					user.getAuthorities().stream().map(a -> new SimpleGrantedAuthority(a.getAuthority())).toList());
 			authorization = OAuth2Authorization.from(authorization).attribute(Principal.class.getName(), portable).build();
 		}
-		rememberRotatedRefreshToken(authorization);
-		delegate.save(authorization);
+		delegate.save(authorization, rememberRotatedRefreshToken(authorization));
 	}
 
 	@Override
@@ -116,16 +115,20 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 		return authorization;
 	}
 
-	/** When a refresh replaces the refresh token, the old one is remembered as spent. */
-	private void rememberRotatedRefreshToken(OAuth2Authorization next) {
+	/**
+	 * When a refresh replaces the refresh token, the old one is remembered as spent. Returns whether
+	 * the row exists, when that had to be read anyway ({@code null} otherwise).
+	 */
+	private Boolean rememberRotatedRefreshToken(OAuth2Authorization next) {
 		var nextToken = next.getRefreshToken();
 		if (nextToken == null) {
-			return;
+			return null;
 		}
-		String previous = delegate.currentRefreshToken(next.getId());
-		if (previous != null && !previous.equals(nextToken.getToken().getTokenValue())) {
-			spent.spend(previous, next.getId(), next.getRegisteredClientId());
+		LeanJdbcAuthorizations.Stored stored = delegate.stored(next.getId());
+		if (stored.refreshToken() != null && !stored.refreshToken().equals(nextToken.getToken().getTokenValue())) {
+			spent.spend(stored.refreshToken(), next.getId(), next.getRegisteredClientId());
 		}
+		return stored.exists();
 	}
 
 	/** A spent refresh token came back: someone else holds the family, so all of it is revoked. */
