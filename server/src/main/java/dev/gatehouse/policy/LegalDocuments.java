@@ -1,5 +1,6 @@
 package dev.gatehouse.policy;
 
+import dev.gatehouse.shared.crypto.Sha256;
 import dev.gatehouse.developers.DeveloperOrganizations;
 import dev.gatehouse.developers.MemberRole;
 import dev.gatehouse.developers.OrganizationId;
@@ -15,14 +16,10 @@ import dev.gatehouse.policy.pack.PolicyPack;
 import dev.gatehouse.policy.pack.PolicyPackParser;
 import dev.gatehouse.shared.web.NotFoundException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -223,13 +220,7 @@ public class LegalDocuments {
 	}
 
 	static String sha256(String content) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(content);
 	}
 
 	private static String blankToNull(String text) {

@@ -1,12 +1,9 @@
 package dev.gatehouse.authserver.internal;
 
+import dev.gatehouse.shared.crypto.Sha256;
 import dev.gatehouse.apps.AppEvents;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -101,12 +98,7 @@ final class ClientCache {
 	}
 
 	private static String sha256(String secret) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(secret);
 	}
 
 	private record Entry<T>(T value, long loadedAt) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.authserver.internal;
 
+import dev.gatehouse.shared.crypto.Sha256;
 import dev.gatehouse.apps.App;
 import dev.gatehouse.apps.AppId;
 import dev.gatehouse.apps.AppRegistry;
@@ -24,11 +25,7 @@ import dev.gatehouse.policy.DocumentKind;
 import dev.gatehouse.policy.DocumentVersion;
 import dev.gatehouse.policy.LegalDocuments;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -190,11 +187,6 @@ public class ConsentScreens {
 	}
 
 	static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(text);
 	}
 }
