@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keys when signing keys rotate
  * @param clientCache how long a node reuses what it read about a client (its app's status and
  * revision, a secret it verified); a suspension or a revoked secret reaches every node within it
+ * @param apiAudience the {@code aud} of every access token: the platform API the gateway guards
+ * (RFC 9068 section 3); empty means the public URL followed by {@code /platform}
  */
 @ConfigurationProperties("gatehouse.authserver")
-public record AuthServerProperties(String issuer, @DefaultValue Keys keys, @DefaultValue("1s") Duration clientCache) {
+public record AuthServerProperties(String issuer, @DefaultValue Keys keys, @DefaultValue("1s") Duration clientCache,
+		@DefaultValue("") String apiAudience) {
 
 	/**
 	 * @param rotateEvery how long one key signs before the next takes over

@@ -181,6 +181,12 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
+	SigningKeysIssuer accessTokenIssuer(SigningKeys keys, dev.gatehouse.authserver.AuthServerProperties properties,
+			dev.gatehouse.shared.web.WebProperties web) {
+		return new SigningKeysIssuer(keys, properties, web);
+	}
+
+	@Bean
 	SigningKeyRotation signingKeyRotation(JdbcClient jdbc, SigningKeys keys,
 			dev.gatehouse.authserver.AuthServerProperties properties,
 			org.springframework.context.ApplicationEventPublisher events, Clock clock) {
@@ -199,10 +205,10 @@ class AuthorizationServerConfiguration {
 	 * ES256 for every token; access tokens follow RFC 9068 ({@code typ: at+jwt}) and name the app,
 	 * the credential's environment and, for a user's authorization, the installation and customer
 	 * account it acts for. The {@code scope} claim holds only scopes the app's revision in force
-	 * still has, so a scope taken away stops at the next refresh.
+	 * still has, so a scope taken away stops at the next refresh. The audience is the platform API.
 	 */
 	@Bean
-	OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims() {
+	OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims(SigningKeysIssuer issuer) {
 		return context -> {
 			context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
 			if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
@@ -215,6 +221,8 @@ class AuthorizationServerConfiguration {
 			}
 			context.getClaims()
 				.id(UUID.randomUUID().toString())
+				// RFC 9068 section 3: the resource server, so a token for the platform API is only that.
+				.audience(List.of(issuer.audience()))
 				// RFC 9068 section 2.2.3: one space-separated string, as in the token response.
 				.claims(claims -> claims.remove("scope"))
 				.claim("client_id", client.getClientId())

@@ -111,11 +111,14 @@ final class ClientCredentialsTokens {
 		}
 	}
 
-	/** Records the revocation of the authorization's access token, if it was invalidated (or {@code always}). */
-	void revokeIfInvalidated(OAuth2Authorization authorization, boolean always) {
+	/**
+	 * Records the revocation of the authorization's access token, if it was invalidated (or
+	 * {@code always}); returns when the revoked token would have expired, or null if nothing was revoked.
+	 */
+	Instant revokeIfInvalidated(OAuth2Authorization authorization, boolean always) {
 		var token = authorization.getAccessToken();
 		if (token == null || !(always || token.isInvalidated())) {
-			return;
+			return null;
 		}
 		Instant expires = token.getToken().getExpiresAt() == null ? clock.instant().plusSeconds(3600) : token.getToken().getExpiresAt();
 		jdbc.sql("""
@@ -126,6 +129,7 @@ final class ClientCredentialsTokens {
 			.param("expires", Timestamp.from(expires))
 			.param("now", Timestamp.from(clock.instant()))
 			.update();
+		return expires;
 	}
 
 	private boolean revoked(String jti) {

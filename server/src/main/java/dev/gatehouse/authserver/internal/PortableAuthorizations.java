@@ -54,7 +54,7 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 	public void save(OAuth2Authorization authorization) {
 		if (ClientCredentialsTokens.isClientCredentials(authorization)) {
 			// Not stored: the JWT is the record. Only a revocation leaves a trace (its jti).
-			clientCredentials.revokeIfInvalidated(authorization, false);
+			announceClientCredentialsRevoked(authorization, clientCredentials.revokeIfInvalidated(authorization, false));
 			return;
 		}
 		Object principal = authorization.getAttribute(Principal.class.getName());
@@ -64,12 +64,16 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 			authorization = OAuth2Authorization.from(authorization).attribute(Principal.class.getName(), portable).build();
 		}
 		delegate.save(authorization, rememberRotatedRefreshToken(authorization));
+		var accessToken = authorization.getAccessToken();
+		if (accessToken != null && accessToken.isInvalidated()) {
+			announceRevoked(authorization, "revoked");
+		}
 	}
 
 	@Override
 	public void remove(OAuth2Authorization authorization) {
 		if (ClientCredentialsTokens.isClientCredentials(authorization)) {
-			clientCredentials.revokeIfInvalidated(authorization, true);
+			announceClientCredentialsRevoked(authorization, clientCredentials.revokeIfInvalidated(authorization, true));
 			return;
 		}
 		delegate.remove(authorization);
@@ -131,11 +135,33 @@ final class PortableAuthorizations implements OAuth2AuthorizationService {
 		return stored.exists();
 	}
 
+	private void announceClientCredentialsRevoked(OAuth2Authorization authorization, java.time.Instant expires) {
+		if (expires != null) {
+			// A client-credentials authorization's id is its token's jti.
+			events.publishEvent(new dev.gatehouse.authserver.AccessTokenRevoked(authorization.getId(),
+					authorization.getRegisteredClientId(), expires, "revoked"));
+		}
+	}
+
+	/** Tells resource servers that verify tokens locally to refuse this grant's access token from now on. */
+	private void announceRevoked(OAuth2Authorization authorization, String reason) {
+		var token = authorization.getAccessToken();
+		if (token == null || token.getClaims() == null || !(token.getClaims().get("jti") instanceof String jti)) {
+			return;
+		}
+		var expires = token.getToken().getExpiresAt();
+		if (expires != null && expires.isAfter(java.time.Instant.now())) {
+			events.publishEvent(new dev.gatehouse.authserver.AccessTokenRevoked(jti, authorization.getRegisteredClientId(),
+					expires, reason));
+		}
+	}
+
 	/** A spent refresh token came back: someone else holds the family, so all of it is revoked. */
 	private void revokeReusedGrant(String authorizationId) {
 		OAuth2Authorization grant = findById(authorizationId);
 		if (grant != null) {
 			delegate.remove(grant);
+			announceRevoked(grant, "refresh token reused");
 			events.publishEvent(new RefreshTokenReused(authorizationId, grant.getRegisteredClientId(), grant.getPrincipalName()));
 		}
 	}

@@ -1,0 +1,140 @@
+package dev.gatehouse.gateway.internal;
+
+import dev.gatehouse.gateway.GatewayProperties;
+import dev.gatehouse.policy.LegalDocuments;
+import dev.gatehouse.policy.pack.PolicyPack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the policy pack in force asks of the gateway: rate limits ({@code guard.rate-limit}) and
+ * the payload scan ({@code guard.payload-scan}: flag or block, and the clauses a finding cites).
+ * Read from the pack at most every ten seconds: a new pack takes effect on every node within that.
+ */
+final class GatewayPolicy {
+
+	private static final Duration REFRESH = Duration.ofSeconds(10);
+
+	private final LegalDocuments documents;
+
+	private final GatewayProperties.Limits defaults;
+
+	private final Clock clock;
+
+	private volatile Snapshot snapshot;
+
+	GatewayPolicy(LegalDocuments documents, GatewayProperties.Limits defaults, Clock clock) {
+		this.documents = documents;
+		this.defaults = defaults;
+		this.clock = clock;
+	}
+
+	Snapshot current() {
+		Snapshot current = snapshot;
+		Instant now = clock.instant();
+		if (current == null || now.isAfter(current.readAt().plus(REFRESH))) {
+			synchronized (this) {
+				current = snapshot;
+				if (current == null || now.isAfter(current.readAt().plus(REFRESH))) {
+					current = read(now, current);
+					snapshot = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	private Snapshot read(Instant now, Snapshot previous) {
+		PolicyPack pack;
+		try {
+			pack = documents.currentPack().orElse(null);
+		}
+		catch (RuntimeException ex) {
+			// The database is away: keep enforcing what we knew.
+			return previous != null ? new Snapshot(previous.limits(), previous.scan(), now) : fromDefaults(now);
+		}
+		Limits limits = limitsFrom(pack);
+		return new Snapshot(limits, scanFrom(pack), now);
+	}
+
+	private Snapshot fromDefaults(Instant now) {
+		return new Snapshot(configured(null), new Scan(false, false, List.of()), now);
+	}
+
+	private Limits limitsFrom(PolicyPack pack) {
+		if (pack != null && "pack".equals(defaults.source())) {
+			for (var clause : pack.clauses()) {
+				for (var use : clause.mechanisms()) {
+					if ("guard.rate-limit".equals(use.id()) && !use.params().isEmpty()) {
+						Map<String, Object> p = use.params();
+						return new Limits(number(p, "requestsPerMinute", defaults.requestsPerMinute()),
+								number(p, "burst", defaults.burst()),
+								number(p, "perInstallationPerMinute", defaults.perInstallationPerMinute()),
+								defaults.appPerDay(), defaults.installationPerDay(), clause.id());
+					}
+				}
+			}
+		}
+		return configured(pack);
+	}
+
+	private Limits configured(PolicyPack pack) {
+		return new Limits(defaults.requestsPerMinute(), defaults.burst(), defaults.perInstallationPerMinute(),
+				defaults.appPerDay(), defaults.installationPerDay(), clauseUsing(pack, "guard.rate-limit"));
+	}
+
+	private static String clauseUsing(PolicyPack pack, String mechanism) {
+		if (pack == null) {
+			return null;
+		}
+		return pack.clauses()
+			.stream()
+			.filter(c -> c.mechanisms().stream().anyMatch(m -> mechanism.equals(m.id())))
+			.map(PolicyPack.Clause::id)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static Scan scanFrom(PolicyPack pack) {
+		if (pack == null) {
+			return new Scan(false, false, List.of());
+		}
+		boolean block = false;
+		List<String> clauses = new ArrayList<>();
+		for (var clause : pack.clauses()) {
+			for (var use : clause.mechanisms()) {
+				if ("guard.payload-scan".equals(use.id())) {
+					clauses.add(clause.id());
+					block |= "block".equals(use.params().get("mode"));
+				}
+			}
+		}
+		return new Scan(!clauses.isEmpty(), block, List.copyOf(clauses));
+	}
+
+	private static long number(Map<String, Object> params, String name, long fallback) {
+		return params.get(name) instanceof Number n ? n.longValue() : fallback;
+	}
+
+	record Snapshot(Limits limits, Scan scan, Instant readAt) {
+	}
+
+	/** 0 turns a limit off. */
+	record Limits(long requestsPerMinute, long burst, long perInstallationPerMinute, long appPerDay,
+			long installationPerDay, String clauseId) {
+	}
+
+	/**
+	 * @param enabled whether any clause uses the scan
+	 * @param block whether a hit refuses the call (else it is only a finding)
+	 * @param clauseIds the clauses a finding cites
+	 */
+	record Scan(boolean enabled, boolean block, List<String> clauseIds) {
+	}
+
+}

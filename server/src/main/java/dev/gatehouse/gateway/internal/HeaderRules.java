@@ -1,0 +1,80 @@
+package dev.gatehouse.gateway.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which headers cross the gateway. Upstream: the app's headers minus its credentials, hop-by-hop
+ * headers and anything claiming to be the gateway's ({@code X-Gatehouse-*}, forwarding headers),
+ * plus who is calling, as the gateway verified it. Back to the app: the upstream's headers minus
+ * hop-by-hop ones and the data-subject header, which is for the access log only.
+ */
+final class HeaderRules {
+
+	private static final Set<String> NOT_FORWARDED = Set.of("authorization", "cookie", "host", "connection",
+			"keep-alive", "proxy-authorization", "proxy-authenticate", "proxy-connection", "te", "trailer",
+			"transfer-encoding", "upgrade", "content-length", "expect", "forwarded", "x-forwarded-for",
+			"x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-real-ip", "x-request-id",
+			"http2-settings");
+
+	private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-authenticate",
+			"proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "set-cookie", "x-request-id");
+
+	private static final int MAX_SUBJECTS = 1000;
+
+	private final String subjectHeader;
+
+	HeaderRules(String subjectHeader) {
+		this.subjectHeader = subjectHeader;
+	}
+
+	List<Map.Entry<String, String>> upstreamHeaders(HttpServletRequest request, VerifiedToken token, String callId) {
+		List<Map.Entry<String, String>> headers = new ArrayList<>();
+		for (String name : Collections.list(request.getHeaderNames())) {
+			String lower = name.toLowerCase(Locale.ROOT);
+			if (NOT_FORWARDED.contains(lower) || lower.startsWith("x-gatehouse-")) {
+				continue;
+			}
+			for (String value : Collections.list(request.getHeaders(name))) {
+				headers.add(Map.entry(name, value));
+			}
+		}
+		headers.add(Map.entry("X-Request-Id", callId));
+		headers.add(Map.entry("X-Gatehouse-App", token.appId().toString()));
+		headers.add(Map.entry("X-Gatehouse-Client", token.clientId()));
+		if (token.installationId() != null) {
+			headers.add(Map.entry("X-Gatehouse-Installation", token.installationId().toString()));
+			headers.add(Map.entry("X-Gatehouse-Account", token.customerAccountId().toString()));
+		}
+		headers.add(Map.entry("X-Gatehouse-Scopes", String.join(" ", token.scopes())));
+		headers.add(Map.entry("X-Forwarded-For", request.getRemoteAddr()));
+		headers.add(Map.entry("X-Forwarded-Proto", request.getScheme()));
+		return headers;
+	}
+
+	boolean isSubjectHeader(String name) {
+		return name.equalsIgnoreCase(subjectHeader);
+	}
+
+	boolean forwardToApp(String name) {
+		return !NOT_RETURNED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":");
+	}
+
+	/** Adds the comma-separated subject ids of one header value; ignores what does not look like an id. */
+	static void subjects(String value, List<String> into) {
+		for (String part : value.split(",")) {
+			String id = part.trim();
+			if (!id.isEmpty() && id.length() <= 128 && id.chars().allMatch(c -> c > 0x20 && c < 0x7f)
+					&& into.size() < MAX_SUBJECTS && !into.contains(id)) {
+				into.add(id);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.gatehouse.gateway.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.local.LocalBucketBuilder;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Token buckets per app (a per-minute rate, a per-second burst, an optional daily quota) and per
+ * installation (a per-minute rate, an optional daily quota), in this node's memory (Bucket4j).
+ * Behind a load balancer each node enforces the whole limit on what it sees; divide the limits by
+ * the node count, or keep one gateway node, when the exact cluster-wide figure matters.
+ */
+final class RateLimiter {
+
+	private final Cache<String, Held> buckets = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterAccess(Duration.ofDays(1))
+		.build();
+
+	/** The outcome of one call's check, with what the RateLimit headers say. */
+	record Decision(boolean allowed, String policy, long limit, long windowSeconds, long remaining,
+			long retryAfterSeconds) {
+	}
+
+	Decision check(UUID appId, UUID installationId, GatewayPolicy.Limits limits) {
+		Decision installation = null;
+		if (installationId != null && (limits.perInstallationPerMinute() > 0 || limits.installationPerDay() > 0)) {
+			installation = consume("i:" + installationId, limits, false);
+			if (!installation.allowed()) {
+				return installation;
+			}
+		}
+		Decision app = null;
+		if (limits.requestsPerMinute() > 0 || limits.burst() > 0 || limits.appPerDay() > 0) {
+			app = consume("a:" + appId, limits, true);
+			if (!app.allowed()) {
+				return app;
+			}
+		}
+		if (installation == null) {
+			return app;
+		}
+		return app == null || installation.remaining() <= app.remaining() ? installation : app;
+	}
+
+	private Decision consume(String key, GatewayPolicy.Limits limits, boolean app) {
+		Held held = buckets.get(key, k -> new Held(bucket(limits, app), limits));
+		if (!held.limits().equals(limits)) {
+			held = new Held(bucket(limits, app), limits);
+			buckets.put(key, held);
+		}
+		ConsumptionProbe probe = held.bucket().tryConsumeAndReturnRemaining(1);
+		long perMinute = app ? limits.requestsPerMinute() : limits.perInstallationPerMinute();
+		String policy = app ? "app" : "installation";
+		long limit = perMinute > 0 ? perMinute : app ? limits.appPerDay() : limits.installationPerDay();
+		long window = perMinute > 0 ? 60 : 86_400;
+		long retry = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+		return new Decision(probe.isConsumed(), policy, limit, window, probe.getRemainingTokens(), retry);
+	}
+
+	private static Bucket bucket(GatewayPolicy.Limits limits, boolean app) {
+		LocalBucketBuilder builder = Bucket.builder();
+		long perMinute = app ? limits.requestsPerMinute() : limits.perInstallationPerMinute();
+		long perDay = app ? limits.appPerDay() : limits.installationPerDay();
+		if (perMinute > 0) {
+			builder.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build());
+		}
+		if (app && limits.burst() > 0) {
+			builder.addLimit(Bandwidth.builder().capacity(limits.burst()).refillGreedy(limits.burst(), Duration.ofSeconds(1)).build());
+		}
+		if (perDay > 0) {
+			builder.addLimit(Bandwidth.builder().capacity(perDay).refillIntervally(perDay, Duration.ofDays(1)).build());
+		}
+		return builder.build();
+	}
+
+	private record Held(Bucket bucket, GatewayPolicy.Limits limits) {
+	}
+
+}
