@@ -72,6 +72,8 @@ class DemoApps {
 				List.of("appointments"), false, false));
 		catalogue.define(new Scope("patients:read", "See your patients' contact details and records", ScopeTier.RESTRICTED,
 				List.of("patients", "health"), false, false));
+		catalogue.define(new Scope("patients:write", "Add, correct and delete your patients' records", ScopeTier.RESTRICTED,
+				List.of("patients", "health"), false, false));
 		catalogue.define(new Scope("messages:send", "Send messages to your patients in your name", ScopeTier.SENSITIVE,
 				List.of("patients", "messages"), false, false));
 		catalogue.define(new Scope("payments:charge", "Charge your patients' saved payment methods", ScopeTier.RESTRICTED,

@@ -32,6 +32,20 @@ class ProblemTypesController {
 		TYPES.put("not-found", new String[] { "Not found", "The resource does not exist, or is not yours to see." });
 		TYPES.put("token-in-query", new String[] { "Access token in the URL",
 				"Access tokens go in the Authorization header (Bearer). A URL carrying access_token is refused: URLs end up in logs, browser history and Referer headers." });
+		TYPES.put("invalid-request", new String[] { "Invalid request",
+				"The request is malformed: for the platform API, the Authorization header must be exactly one 'Bearer <token>'." });
+		TYPES.put("installation-required", new String[] { "Installation required",
+				"The route reads or changes a customer account's data. Call it with a token a customer granted by installing the app (authorization code flow), not a client-credentials token." });
+		TYPES.put("method-not-allowed", new String[] { "Method not allowed", "The path exists but does not take this HTTP method." });
+		TYPES.put("rate-limited", new String[] { "Rate limit reached",
+				"The app or this customer account's installation made more calls than its limit allows. Wait the seconds Retry-After names; the RateLimit and RateLimit-Policy headers say how much is left." });
+		TYPES.put("payload-too-large", new String[] { "Request body too large", "The body is larger than the platform API accepts." });
+		TYPES.put("sensitive-data-blocked", new String[] { "Sensitive data refused",
+				"The body carried what looks like a payment card number or a password. The developer policy forbids sending them through the platform; the call was refused and recorded as a finding." });
+		TYPES.put("upstream-unavailable", new String[] { "Platform API unavailable",
+				"The gateway could not reach the service behind this route. Retry later with backoff." });
+		TYPES.put("upstream-timeout", new String[] { "Platform API timed out",
+				"The service behind this route did not answer in time. Retry later with backoff; a write may or may not have happened." });
 		TYPES.put("internal-error", new String[] { "Internal error",
 				"Something failed on the server. It was logged; try again, and tell the operator if it persists." });
 	}
