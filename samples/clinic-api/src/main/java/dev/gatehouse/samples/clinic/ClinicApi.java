@@ -98,11 +98,11 @@ public final class ClinicApi implements AutoCloseable {
                         case "port" -> port = Integer.parseInt(value);
                         case "bind" -> bind = value;
                         case "data-file" -> dataFile = value.isEmpty() ? null : Path.of(value);
-                        case "save-interval" -> saveInterval = Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT));
+                        case "save-interval" -> saveInterval = duration(value);
                         case "keep-requests" -> keep = Integer.parseInt(value);
                         default -> throw new IllegalArgumentException("unknown option --" + name);
                     }
-                } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+                } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("bad value for --" + name + ": " + value);
                 }
             }
@@ -110,6 +110,22 @@ public final class ClinicApi implements AutoCloseable {
                 throw new IllegalArgumentException("--port must be 0 to 65535");
             }
             return new Options(new InetSocketAddress(bind, port), dataFile, saveInterval, keep);
+        }
+
+        /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
+        private static Duration duration(String value) {
+            int digits = 0;
+            while (digits < value.length() && Character.isDigit(value.charAt(digits))) {
+                digits++;
+            }
+            long amount = Long.parseLong(value.substring(0, digits));
+            return switch (value.substring(digits)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s", "" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> throw new NumberFormatException("unknown unit");
+            };
         }
     }
 
