@@ -69,7 +69,7 @@ class GatewaySystemTests extends OAuthSystemTest {
 
 		var response = call("GET", "/platform/v1/patients/" + patient, token, null);
 
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(response.body()).contains(patient);
 		var received = CLINIC.received().stream()
 			.filter(r -> response.headers().firstValue("X-Request-Id").orElseThrow().equals(r.header("X-Request-Id")))
@@ -390,7 +390,7 @@ class GatewaySystemTests extends OAuthSystemTest {
 	}
 
 	private URI uri(String path) {
-		return URI.create("http://localhost:" + port + path);
+		return oauth.uri(path);
 	}
 
 	private static void sleep(long millis) {

@@ -222,7 +222,8 @@ class AuthorizationServerConfiguration {
 			context.getClaims()
 				.id(UUID.randomUUID().toString())
 				// RFC 9068 section 3: the resource server, so a token for the platform API is only that.
-				.audience(List.of(issuer.audience()))
+				// A singleton list: the stored authorization is read back through an allowlist of JSON types.
+				.audience(java.util.Collections.singletonList(issuer.audience()))
 				// RFC 9068 section 2.2.3: one space-separated string, as in the token response.
 				.claims(claims -> claims.remove("scope"))
 				.claim("client_id", client.getClientId())
