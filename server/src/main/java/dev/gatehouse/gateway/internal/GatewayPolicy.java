@@ -58,15 +58,19 @@ final class GatewayPolicy {
 			// The database is away: keep enforcing what we knew.
 			return previous != null ? new Snapshot(previous.limits(), previous.scan(), now) : fromDefaults(now);
 		}
-		Limits limits = limitsFrom(pack);
-		return new Snapshot(limits, scanFrom(pack), now);
+		return of(pack, defaults, now);
 	}
 
 	private Snapshot fromDefaults(Instant now) {
-		return new Snapshot(configured(null), new Scan(false, false, List.of()), now);
+		return of(null, defaults, now);
 	}
 
-	private Limits limitsFrom(PolicyPack pack) {
+	/** What {@code pack} (none: the configured defaults) asks of the gateway. */
+	static Snapshot of(PolicyPack pack, GatewayProperties.Limits defaults, Instant now) {
+		return new Snapshot(limitsFrom(pack, defaults), scanFrom(pack), now);
+	}
+
+	private static Limits limitsFrom(PolicyPack pack, GatewayProperties.Limits defaults) {
 		if (pack != null && "pack".equals(defaults.source())) {
 			for (var clause : pack.clauses()) {
 				for (var use : clause.mechanisms()) {
@@ -80,10 +84,10 @@ final class GatewayPolicy {
 				}
 			}
 		}
-		return configured(pack);
+		return configured(pack, defaults);
 	}
 
-	private Limits configured(PolicyPack pack) {
+	private static Limits configured(PolicyPack pack, GatewayProperties.Limits defaults) {
 		return new Limits(defaults.requestsPerMinute(), defaults.burst(), defaults.perInstallationPerMinute(),
 				defaults.appPerDay(), defaults.installationPerDay(), clauseUsing(pack, "guard.rate-limit"));
 	}
