@@ -166,7 +166,8 @@ public class CallQueue implements SmartLifecycle {
 		List<ApiCall> batch = new ArrayList<>(properties.batchSize());
 		while (running || !queue.isEmpty()) {
 			try {
-				ApiCall first = queue.poll(properties.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
+				// Short polls, so stop() is noticed at once without interrupting a write.
+				ApiCall first = queue.poll(Math.min(properties.flushInterval().toMillis(), 50), TimeUnit.MILLISECONDS);
 				if (first == null) {
 					hurry = false;
 					continue;
