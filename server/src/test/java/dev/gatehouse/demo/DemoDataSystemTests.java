@@ -92,4 +92,34 @@ class DemoDataSystemTests {
 		assertThat(WebSession.location(done)).isEqualTo("/");
 	}
 
+	@Autowired
+	dev.gatehouse.accesslog.AccessLog accessLog;
+
+	@Autowired
+	DemoTraffic traffic;
+
+	@Test
+	void demoWhenSeededThenRemindersHasDaysOfTrafficSeededOnlyOnce() {
+		var owner = accounts.findByEmail("owner@riverside-clinic.example").orElseThrow();
+		var clinic = customers.membershipsOf(owner.id()).getFirst().account();
+		var reminders = installations.ofAccount(clinic.id()).getFirst();
+		var to = java.time.Instant.now().plusSeconds(60);
+		var from = to.minus(DemoTraffic.SPAN).minusSeconds(120);
+		java.util.function.LongSupplier calls = () -> accessLog
+			.traffic(reminders.appId().value(), from, to, java.time.Duration.ofHours(1))
+			.stream()
+			.mapToLong(dev.gatehouse.accesslog.TrafficBucket::calls)
+			.sum();
+		long seeded = calls.getAsLong();
+
+		traffic.run(null);
+		accessLog.flush();
+
+		assertThat(seeded).isGreaterThan(1_000);
+		assertThat(calls.getAsLong()).isEqualTo(seeded);
+		assertThat(accessLog.lastCalls(java.util.List.of(reminders.id().value()))).containsKey(reminders.id().value());
+		assertThat(accessLog.scopesUsed(reminders.appId().value(), from, to)).containsExactly("appointments:read",
+				"messages:send");
+	}
+
 }
