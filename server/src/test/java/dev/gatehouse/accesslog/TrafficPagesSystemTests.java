@@ -78,7 +78,7 @@ class TrafficPagesSystemTests extends FullStackTest {
 
 	@Test
 	void operatorTrafficWhenFilteredByAppThenTotalsChartAndRoutesAreShown() {
-		var operator = login(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.SUPPORT));
+		var operator = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.SUPPORT));
 
 		var page = operator.get("/operator/traffic?window=24h&app=" + app.id());
 
@@ -96,7 +96,7 @@ class TrafficPagesSystemTests extends FullStackTest {
 
 	@Test
 	void operatorTrafficWhenAllAppsThenTheAppIsInThePerAppTableAndLinked() {
-		var operator = login(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.ADMIN));
+		var operator = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.ADMIN));
 
 		var doc = html(operator.get("/operator/traffic?window=7d"));
 
@@ -107,7 +107,7 @@ class TrafficPagesSystemTests extends FullStackTest {
 
 	@Test
 	void operatorTrafficWhenTheWindowOrAppIsNotValidThenBadRequest() {
-		var operator = login(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.SUPPORT));
+		var operator = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.SUPPORT));
 
 		assertThat(operator.get("/operator/traffic?window=1y").statusCode()).isEqualTo(400);
 		assertThat(operator.get("/operator/traffic?app=not-a-uuid").statusCode()).isEqualTo(400);
@@ -116,7 +116,7 @@ class TrafficPagesSystemTests extends FullStackTest {
 
 	@Test
 	void developerTrafficWhenTheOwnerAsksThenTheirAppsTrafficIsShown() {
-		var web = login(developer);
+		var web = signIn(developer);
 
 		var page = web.get("/developer/apps/" + app.id() + "/traffic?window=30d");
 
@@ -132,7 +132,7 @@ class TrafficPagesSystemTests extends FullStackTest {
 	void developerTrafficWhenAnotherOrganizationsDeveloperAsksThenNotFound() {
 		var outsider = TestUsers.createWithTotp(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
 		TestOrganizations.inGoodStanding(outsider.user(), organizations, legal);
-		var web = login(outsider);
+		var web = signIn(outsider);
 
 		var page = web.get("/developer/apps/" + app.id() + "/traffic");
 
@@ -142,18 +142,10 @@ class TrafficPagesSystemTests extends FullStackTest {
 
 	@Test
 	void trafficPagesWhenACustomerAsksThenForbidden() {
-		var customer = login(TestUsers.createWithTotp(accounts, UserKind.CUSTOMER, Role.CUSTOMER_ADMIN));
+		var customer = signIn(TestUsers.createWithTotp(accounts, UserKind.CUSTOMER, Role.CUSTOMER_ADMIN));
 
 		assertThat(customer.get("/operator/traffic").statusCode()).isEqualTo(403);
 		assertThat(customer.get("/developer/apps/" + app.id() + "/traffic").statusCode()).isEqualTo(403);
-	}
-
-	private WebSession login(TestUsers.Enrolled user) {
-		var web = web();
-		web.submitPassword(user.email(), TestUsers.PASSWORD);
-		web.get("/login/second-factor");
-		web.post("/login/second-factor", Map.of("code", TestUsers.code(user.secret(), 0)));
-		return web;
 	}
 
 }

@@ -30,7 +30,7 @@ class GatewayRoutesPageSystemTests extends FullStackTest {
 
 	@Test
 	void routesWhenAdminSavesOneThenEveryNodeServesItAndTheChangeIsAudited() {
-		var admin = login(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.ADMIN));
+		var admin = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.ADMIN));
 		String id = "pagetest." + UUID.randomUUID().toString().substring(0, 8);
 		admin.get("/operator/gateway");
 
@@ -53,7 +53,7 @@ class GatewayRoutesPageSystemTests extends FullStackTest {
 
 	@Test
 	void routesWhenInputIsBadThenFieldErrorsAndWhatWasTypedStays() {
-		var admin = login(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.ADMIN));
+		var admin = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.ADMIN));
 		admin.get("/operator/gateway");
 
 		var badPath = admin.post("/operator/gateway/routes", Map.of("id", "pagetest.bad", "method", "GET", "path",
@@ -70,20 +70,12 @@ class GatewayRoutesPageSystemTests extends FullStackTest {
 
 	@Test
 	void routesWhenReviewerThenReadsButCannotChange() {
-		var reviewer = login(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.REVIEWER));
+		var reviewer = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.REVIEWER));
 
 		assertThat(reviewer.get("/operator/gateway").statusCode()).isEqualTo(200);
 		assertThat(reviewer.post("/operator/gateway/routes", Map.of("id", "pagetest.nope", "method", "GET", "path", "/v1/x",
 				"upstream", "http://127.0.0.1:9")).statusCode()).isEqualTo(403);
 		assertThat(routes.find("pagetest.nope")).isEmpty();
-	}
-
-	private WebSession login(TestUsers.Enrolled user) {
-		var web = web();
-		web.submitPassword(user.email(), TestUsers.PASSWORD);
-		web.get("/login/second-factor");
-		web.post("/login/second-factor", Map.of("code", TestUsers.code(user.secret(), 0)));
-		return web;
 	}
 
 }

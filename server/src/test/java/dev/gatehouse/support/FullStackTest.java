@@ -60,6 +60,15 @@ public abstract class FullStackTest {
 		return new WebSession(port);
 	}
 
+	/** A browser session past the password and the second factor of an enrolled user. */
+	protected WebSession signIn(TestUsers.Enrolled user) {
+		var web = web();
+		web.submitPassword(user.email(), TestUsers.PASSWORD);
+		web.get("/login/second-factor");
+		web.post("/login/second-factor", java.util.Map.of("code", TestUsers.code(user.secret(), 0)));
+		return web;
+	}
+
 	/** Sends what is queued and returns the messages GreenMail received for {@code to}. */
 	protected List<MimeMessage> mailTo(String to) {
 		while (notifications.sendPendingNow() > 0) {

@@ -15,11 +15,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import dev.gatehouse.authserver.AccessTokenIssuer;
+import dev.gatehouse.support.SettableClock;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -35,7 +34,7 @@ class AccessTokenVerifierTests {
 
 	static final String AUDIENCE = "https://gatehouse.example/platform";
 
-	final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
+	final SettableClock clock = new SettableClock(Instant.parse("2026-12-02T10:00:00Z"));
 
 	final Keys issuer = new Keys();
 
@@ -161,35 +160,6 @@ class AccessTokenVerifierTests {
 		@Override
 		public Optional<String> issuer() {
 			return Optional.of(ISSUER);
-		}
-
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration by) {
-			now = now.plus(by);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
 		}
 
 	}
