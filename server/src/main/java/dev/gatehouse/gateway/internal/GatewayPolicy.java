@@ -56,7 +56,8 @@ final class GatewayPolicy {
 		}
 		catch (RuntimeException ex) {
 			// The database is away: keep enforcing what we knew.
-			return previous != null ? new Snapshot(previous.limits(), previous.scan(), now) : fromDefaults(now);
+			return previous != null ? new Snapshot(previous.limits(), previous.scan(), now, previous.rateLimitPolicy())
+					: fromDefaults(now);
 		}
 		return of(pack, defaults, now);
 	}
@@ -67,7 +68,8 @@ final class GatewayPolicy {
 
 	/** What {@code pack} (none: the configured defaults) asks of the gateway. */
 	static Snapshot of(PolicyPack pack, GatewayProperties.Limits defaults, Instant now) {
-		return new Snapshot(limitsFrom(pack, defaults), scanFrom(pack), now);
+		Limits limits = limitsFrom(pack, defaults);
+		return new Snapshot(limits, scanFrom(pack), now, limits.policyHeader());
 	}
 
 	private static Limits limitsFrom(PolicyPack pack, GatewayProperties.Limits defaults) {
@@ -125,12 +127,33 @@ final class GatewayPolicy {
 		return params.get(name) instanceof Number n ? n.longValue() : fallback;
 	}
 
-	record Snapshot(Limits limits, Scan scan, Instant readAt) {
+	/**
+	 * @param rateLimitPolicy the {@code RateLimit-Policy} header value: every limit that applies
+	 */
+	record Snapshot(Limits limits, Scan scan, Instant readAt, String rateLimitPolicy) {
 	}
 
 	/** 0 turns a limit off. */
 	record Limits(long requestsPerMinute, long burst, long perInstallationPerMinute, long appPerDay,
 			long installationPerDay, String clauseId) {
+
+		/** IETF RateLimit-Policy: one item per limit, named as the RateLimit header names them. */
+		String policyHeader() {
+			List<String> items = new ArrayList<>();
+			add(items, "installation", perInstallationPerMinute, 60);
+			add(items, "installation-day", installationPerDay, 86_400);
+			add(items, "app", requestsPerMinute, 60);
+			add(items, "app-burst", burst, 1);
+			add(items, "app-day", appPerDay, 86_400);
+			return String.join(", ", items);
+		}
+
+		private static void add(List<String> items, String name, long quota, long window) {
+			if (quota > 0) {
+				items.add("\"" + name + "\";q=" + quota + ";w=" + window);
+			}
+		}
+
 	}
 
 	/**

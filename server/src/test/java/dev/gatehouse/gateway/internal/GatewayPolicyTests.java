@@ -44,6 +44,8 @@ class GatewayPolicyTests {
 		assertThat(limits.burst()).isEqualTo(50);
 		assertThat(limits.perInstallationPerMinute()).isEqualTo(60);
 		assertThat(limits.clauseId()).isEqualTo("UX-1");
+		assertThat(GatewayPolicy.of(pack("clinic-platform"), DEFAULTS, Instant.now()).rateLimitPolicy())
+			.isEqualTo("\"installation\";q=60;w=60, \"app\";q=300;w=60, \"app-burst\";q=50;w=1");
 	}
 
 	@Test
