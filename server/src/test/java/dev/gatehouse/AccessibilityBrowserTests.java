@@ -64,7 +64,7 @@ class AccessibilityBrowserTests {
 		page.waitForURL("**/");
 
 		for (String path : List.of("/", "/account/security", "/operator/users", "/operator/audit", "/operator/legal",
-				"/operator/apps", "/operator/organizations", "/operator/traffic", "/inbox")) {
+				"/operator/apps", "/operator/organizations", "/operator/traffic", "/operator/gateway", "/inbox")) {
 			page.navigate(base() + path);
 			assertThat(violations(page)).as(path).isEmpty();
 		}

@@ -124,7 +124,7 @@ class DemoTraffic implements ApplicationRunner {
 			subjects = List.of(patient, "patient-" + (1000 + random.nextInt(400)), "patient-" + (1000 + random.nextInt(400)));
 		}
 		else if (kind < 8) {
-			route = "appointments.get";
+			route = "appointments.read";
 			method = "GET";
 			path = "/v1/appointments/" + UUID.nameUUIDFromBytes(patient.getBytes());
 			scopes = List.of("appointments:read");
@@ -136,10 +136,10 @@ class DemoTraffic implements ApplicationRunner {
 			method = "POST";
 			path = "/v1/messages";
 			scopes = List.of("messages:send");
-			categories = List.of("patients", "messages");
+			categories = List.of("contact", "messages");
 			subjects = List.of(patient);
 		}
-		int status = method.equals("POST") ? 201 : 200;
+		int status = method.equals("POST") ? 202 : 200;
 		String rejection = null;
 		if (burst && random.nextInt(3) == 0) {
 			status = 429;
