@@ -56,6 +56,9 @@ class DemoDataSystemTests {
 	@Autowired
 	dev.gatehouse.authserver.ConsentLedger ledger;
 
+	@Autowired
+	dev.gatehouse.webhooks.Webhooks webhooks;
+
 	@Test
 	void demoWhenSeededThenTheClinicHasRemindersInstalledAndItsClientGetsTokens() {
 		var owner = accounts.findByEmail("owner@riverside-clinic.example").orElseThrow();
@@ -66,6 +69,8 @@ class DemoDataSystemTests {
 		assertThat(ledger.ofAccount(clinic.id().value(), 10)).singleElement()
 			.satisfies(r -> assertThat(r.text()).contains("Northwind Reminders"));
 
+		assertThat(webhooks.deliveries(installed.getFirst().appId(), 10)).extracting(d -> d.eventType())
+			.contains("webhook.test");
 		var client = logins.loadClients().getFirst();
 		var oauth = new dev.gatehouse.support.OAuthTestClient(port);
 		var token = oauth.token(client.clientId(), client.secret(),
