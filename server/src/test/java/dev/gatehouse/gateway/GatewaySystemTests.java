@@ -59,6 +59,9 @@ class GatewaySystemTests extends OAuthSystemTest {
 	@Autowired
 	AccessLog accessLog;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	String patient;
@@ -90,6 +93,24 @@ class GatewaySystemTests extends OAuthSystemTest {
 		assertThat(response.headers().firstValue("X-Data-Subjects")).isEmpty();
 		assertThat(response.headers().firstValue("RateLimit")).isPresent();
 		assertThat(response.headers().firstValue("RateLimit-Policy")).isPresent();
+		assertThat(meters.get("gatehouse.gateway.calls").tag("route", "gwtest.patients.read").tag("outcome", "forwarded")
+			.timer().count()).isPositive();
+	}
+
+	@Test
+	void callWhenForwardedThenTimedOnceByTheGatewayNotAlsoAsAServerRequest() throws Exception {
+		String token = installedToken();
+		Thread.sleep(200);
+		long before = serverRequests();
+
+		assertThat(call("GET", "/platform/v1/patients/" + patient, token, null).statusCode()).isEqualTo(200);
+		Thread.sleep(200);
+
+		assertThat(serverRequests()).isEqualTo(before);
+	}
+
+	private long serverRequests() {
+		return meters.find("http.server.requests").timers().stream().mapToLong(t -> t.count()).sum();
 	}
 
 	@Test
