@@ -151,7 +151,7 @@ public class RequestRepository {
 
 	/** The app's recipient rows, newest first; {@code awaiting} keeps those that still owe an answer. */
 	public List<Recipient> ofApp(UUID appId, boolean awaiting, int limit) {
-		return jdbc.sql("select " + RECIPIENT_COLUMNS + """
+		return jdbc.sql("select " + RECIPIENT_COLUMNS + " " + """
 				 from privacy.recipients where app_id = :app
 				   and (not :awaiting or status in ('NOTIFIED', 'ACKNOWLEDGED', 'OVERDUE'))
 				 order by notified_at desc limit :limit""")
@@ -163,7 +163,7 @@ public class RequestRepository {
 	}
 
 	public List<Recipient> declinesAwaitingReview(int limit) {
-		return jdbc.sql("select " + RECIPIENT_COLUMNS + """
+		return jdbc.sql("select " + RECIPIENT_COLUMNS + " " + """
 				 from privacy.recipients where status = 'DECLINED' and review_decision is null
 				 order by declined_at limit :limit""")
 			.param("limit", limit)
@@ -221,7 +221,7 @@ public class RequestRepository {
 	 * node's round takes the others). Call in a transaction.
 	 */
 	public List<Recipient> claimReminders(Instant remindFrom, Instant now, int limit) {
-		return jdbc.sql("select " + RECIPIENT_COLUMNS + """
+		return jdbc.sql("select " + RECIPIENT_COLUMNS + " " + """
 				 from privacy.recipients
 				 where status in ('NOTIFIED', 'ACKNOWLEDGED') and last_reminder_at is null
 				   and due_at <= :remindFrom and due_at > :now
@@ -242,7 +242,7 @@ public class RequestRepository {
 
 	/** Recipients past their deadline without an answer, locked for this node. Call in a transaction. */
 	public List<Recipient> claimOverdue(Instant now, int limit) {
-		return jdbc.sql("select " + RECIPIENT_COLUMNS + """
+		return jdbc.sql("select " + RECIPIENT_COLUMNS + " " + """
 				 from privacy.recipients
 				 where status in ('NOTIFIED', 'ACKNOWLEDGED') and due_at <= :now
 				 order by due_at limit :limit for update skip locked""")
