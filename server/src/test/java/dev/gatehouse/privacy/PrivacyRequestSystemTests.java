@@ -199,7 +199,8 @@ class PrivacyRequestSystemTests extends OAuthSystemTest {
 		var declined = api("POST", "/api/app/v1/privacy-requests/" + request.id() + "/decline", token,
 				"{\"reason\":\"We keep appointment records for ten years by law.\"}");
 		assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
-		assertThat(privacy.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED);
+		assertThat(oauth.json(declined).get("status").asString()).isEqualTo("declined");
+		assertThat(privacy.find(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.OPEN);
 		var recipient = privacy.declinesAwaitingReview(500).stream().filter(r -> r.requestId().equals(request.id())).findFirst()
 			.orElseThrow();
 

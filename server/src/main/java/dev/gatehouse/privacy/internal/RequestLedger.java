@@ -45,9 +45,15 @@ public class RequestLedger {
 		requests.appendEvent(request, recipient == null ? null : recipient.id(), clock.instant(), type, actor, detail);
 	}
 
+	/** Completed, or declined with the decline accepted by an operator. */
+	private static boolean answered(Recipient recipient) {
+		return recipient.status() == RecipientStatus.COMPLETED
+				|| (recipient.status() == RecipientStatus.DECLINED && "ACCEPTED".equals(recipient.reviewDecision()));
+	}
+
 	/**
-	 * Overdue while a recipient is late; completed when no recipient owes an answer (a decline
-	 * counts as an answer until an operator rejects it); open otherwise.
+	 * Overdue while a recipient is late; completed when every recipient completed or had its
+	 * decline accepted by an operator; open otherwise (a decline awaiting review keeps it open).
 	 */
 	public RequestStatus recompute(PrivacyRequestId id, String actor) {
 		PrivacyRequest request = requests.findForUpdate(id).orElseThrow();
@@ -56,7 +62,7 @@ public class RequestLedger {
 		if (recipients.stream().anyMatch(r -> r.status() == RecipientStatus.OVERDUE)) {
 			status = RequestStatus.OVERDUE;
 		}
-		else if (recipients.stream().noneMatch(r -> r.status().awaitingApp())) {
+		else if (recipients.stream().allMatch(RequestLedger::answered)) {
 			status = RequestStatus.COMPLETED;
 		}
 		else {
