@@ -195,13 +195,18 @@ public class PrivacyRequests {
 			.orElseThrow(() -> new NotFoundException("No such privacy request for this app."));
 	}
 
-	/** The app has seen the request. A second acknowledgement, or one after completing, changes nothing. */
+	/** The app has seen the request. A second acknowledgement, or one after answering, changes nothing. */
 	@Transactional
 	public AppRequest acknowledge(AppId app, PrivacyRequestId id, String actor) {
 		Recipient recipient = ownRow(app, id);
-		if (recipient.status() == RecipientStatus.NOTIFIED || recipient.status() == RecipientStatus.OVERDUE) {
+		if (recipient.status() == RecipientStatus.NOTIFIED) {
 			requests.acknowledge(recipient.id(), clock.instant());
 			ledger.recipientMoved(recipient, RecipientStatus.ACKNOWLEDGED, actor, null);
+		}
+		else if (recipient.status() == RecipientStatus.OVERDUE && recipient.acknowledgedAt() == null) {
+			// Late: it stays overdue until completed, but the acknowledgement is still evidence.
+			requests.stampAcknowledged(recipient.id(), clock.instant());
+			ledger.note(id, recipient, "recipient.acknowledged", actor, "after the due date");
 		}
 		return forApp(app, id);
 	}

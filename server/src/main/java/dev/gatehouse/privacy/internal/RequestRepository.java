@@ -178,6 +178,13 @@ public class RequestRepository {
 			.update();
 	}
 
+	public void stampAcknowledged(UUID id, Instant at) {
+		jdbc.sql("update privacy.recipients set acknowledged_at = :at where id = :id")
+			.param("id", id)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
 	public void complete(UUID id, String outcome, Instant completedAt, Instant reportedAt) {
 		jdbc.sql("""
 				update privacy.recipients set status = 'COMPLETED', outcome = :outcome, completed_at = :completedAt,
