@@ -224,6 +224,8 @@ class PrivacyRequestSystemTests extends OAuthSystemTest {
 		assertThat(mailTo(fixture.developer().email())).filteredOn(m -> subjectOf(m).startsWith("Privacy request due"))
 			.hasSize(1);
 		assertThat(findingsOf(fixture.app().id())).isEmpty();
+		assertThat(webhooks.deliveries(fixture.app().id(), 10)).extracting(d -> d.eventType())
+			.containsOnlyOnce("privacy_request.reminder");
 
 		moveDue(request, Instant.now().minusSeconds(60));
 		privacy.runDeadlinesNow();
