@@ -136,4 +136,34 @@ class PrivacyPagesSystemTests extends OAuthSystemTest {
 			.doesNotContain(fixture.app().name());
 	}
 
+	@Test
+	void fileWhenOperatorFilesForAnAccountThenAppsAreAskedAndBadAccountIdIsAFieldError() {
+		WebSession operator = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.COMPLIANCE));
+		operator.get("/operator/privacy");
+
+		var bad = operator.post("/operator/privacy", Map.of("accountId", "not-an-id", "kind", "ERASURE", "subjectIds", subject));
+		var filed = operator.post("/operator/privacy",
+				Map.of("accountId", clinic.id().toString(), "kind", "ERASURE", "subjectIds", subject));
+
+		assertThat(bad.statusCode()).isEqualTo(422);
+		assertThat(WebSession.html(bad).select("#accountId-error").text()).contains("customer account");
+		assertThat(WebSession.html(bad).select("#subjectIds").text()).isEqualTo(subject);
+		assertThat(filed.statusCode()).isEqualTo(302);
+		PrivacyRequest request = privacy.ofAccount(clinic.id(), 1).getFirst();
+		assertThat(request.filedByOperator()).isTrue();
+		assertThat(privacy.recipients(request.id())).extracting(Recipient::appId).containsExactly(fixture.app().id().value());
+	}
+
+	@Test
+	void fileWhenReviewerOperatorThenRefused() {
+		WebSession reviewer = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.REVIEWER));
+		reviewer.get("/operator/privacy");
+
+		var response = reviewer.post("/operator/privacy",
+				Map.of("accountId", clinic.id().toString(), "kind", "ERASURE", "subjectIds", subject));
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(privacy.ofAccount(clinic.id(), 1)).isEmpty();
+	}
+
 }

@@ -10,6 +10,9 @@ import java.util.List;
 /** The filing form as typed: subject ids and field names one per line (or separated by commas). */
 class FileRequestForm {
 
+	/** Only on the operator's form, which files for any account. */
+	private String accountId = "";
+
 	private String kind = RequestKind.ERASURE.name();
 
 	private String subjectIds = "";
@@ -24,6 +27,14 @@ class FileRequestForm {
 	private static List<String> split(String text) {
 		return text == null ? List.of()
 				: Arrays.stream(text.split("[,\\r\\n]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+
+	public String getAccountId() {
+		return accountId;
+	}
+
+	public void setAccountId(String accountId) {
+		this.accountId = accountId;
 	}
 
 	public String getKind() {

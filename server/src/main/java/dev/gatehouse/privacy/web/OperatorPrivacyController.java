@@ -1,16 +1,23 @@
 package dev.gatehouse.privacy.web;
 
+import dev.gatehouse.identity.UserId;
 import dev.gatehouse.marketplace.CustomerAccountId;
 import dev.gatehouse.marketplace.CustomerAccounts;
+import dev.gatehouse.privacy.Filer;
 import dev.gatehouse.privacy.PrivacyRequest;
 import dev.gatehouse.privacy.PrivacyRequests;
 import dev.gatehouse.privacy.Recipient;
+import dev.gatehouse.privacy.RequestKind;
 import dev.gatehouse.privacy.RequestStatus;
 import dev.gatehouse.shared.security.UserPrincipal;
 import dev.gatehouse.shared.web.InputRejectedException;
+import dev.gatehouse.shared.web.NotFoundException;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +26,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,6 +47,42 @@ class OperatorPrivacyController {
 
 	@GetMapping("/operator/privacy")
 	String page(@RequestParam(required = false) String status, Model model) {
+		return render(status, new FileRequestForm(), Map.of(), model);
+	}
+
+	/** An operator files for any account (a request that reached the platform, not Gatehouse). */
+	@PostMapping("/operator/privacy")
+	String file(@ModelAttribute("form") FileRequestForm form, @AuthenticationPrincipal UserPrincipal user, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		CustomerAccountId account = null;
+		try {
+			account = new CustomerAccountId(UUID.fromString(form.getAccountId().strip()));
+			accounts.require(account);
+		}
+		catch (IllegalArgumentException | NotFoundException ex) {
+			errors.put("accountId", "Give the id of an existing customer account.");
+		}
+		if (errors.isEmpty()) {
+			try {
+				PrivacyRequest filed = requests.file(form.toCommand(account),
+						Filer.operator(new UserId(user.userUuid()), user.email()));
+				redirect.addFlashAttribute("message", "Filed for " + accounts.require(account).name() + ": "
+						+ requests.recipients(filed.id()).size() + " app(s) asked to act by " + filed.dueAt() + ".");
+				return "redirect:/operator/privacy";
+			}
+			catch (InputRejectedException ex) {
+				ex.violations().forEach(v -> errors.putIfAbsent(v.field() == null ? "form" : v.field(), v.message()));
+			}
+		}
+		response.setStatus(422);
+		return render(null, form, errors, model);
+	}
+
+	private String render(String status, FileRequestForm form, Map<String, String> errors, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("fieldErrors", errors);
+		model.addAttribute("kinds", RequestKind.values());
 		RequestStatus filter = Arrays.stream(RequestStatus.values())
 			.filter(s -> s.name().equalsIgnoreCase(status))
 			.findFirst()
