@@ -12,11 +12,13 @@ import dev.gatehouse.apps.Credential.Environment;
 import dev.gatehouse.apps.IssuedSecret;
 import dev.gatehouse.enforcement.Finding;
 import dev.gatehouse.enforcement.Findings;
+import dev.gatehouse.gateway.TestTokens;
 import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserKind;
 import dev.gatehouse.marketplace.CustomerRole;
 import dev.gatehouse.marketplace.Installation;
 import dev.gatehouse.marketplace.Installations;
+import dev.gatehouse.shared.crypto.SecretBox;
 import dev.gatehouse.shared.web.InputRejectedException;
 import dev.gatehouse.support.AppFixtures;
 import dev.gatehouse.support.OAuthSystemTest;
@@ -27,6 +29,7 @@ import dev.gatehouse.webhooks.Webhooks;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +60,9 @@ class PrivacyRequestSystemTests extends OAuthSystemTest {
 
 	@Autowired
 	Findings findings;
+
+	@Autowired
+	SecretBox box;
 
 	Installation touching;
 
@@ -161,6 +167,26 @@ class PrivacyRequestSystemTests extends OAuthSystemTest {
 		assertThat(forged.statusCode()).isEqualTo(401);
 		assertThat(forged.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
 		assertThat(privacy.recipients(request.id()).getFirst().status()).isEqualTo(RecipientStatus.NOTIFIED);
+	}
+
+	@Test
+	void answerWhenTokenExpiredForAnotherAudienceOrNotES256Then401() throws Exception {
+		PrivacyRequest request = fileErasure();
+		String token = appToken(client.clientId(), client.secret());
+		var tokens = new TestTokens(jdbc, box);
+		String path = "/api/app/v1/privacy-requests/" + request.id();
+
+		var resigned = api("GET", path, tokens.resign(token, c -> c), null);
+		var expired = api("GET", path, tokens.resign(token, c -> c.expirationTime(Date.from(Instant.now().minusSeconds(120)))), null);
+		var elsewhere = api("GET", path, tokens.resign(token, c -> c.audience("https://other.example")), null);
+		var hmac = api("GET", path, tokens.hmac(token), null);
+
+		assertThat(resigned.statusCode()).as("the same claims re-signed are accepted").isEqualTo(200);
+		for (var refused : List.of(expired, elsewhere, hmac)) {
+			assertThat(refused.statusCode()).isEqualTo(401);
+			assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
+			assertThat(oauth.json(refused).get("type").asString()).isEqualTo("/problems/invalid-token");
+		}
 	}
 
 	@Test
