@@ -162,4 +162,30 @@ class DemoDataSystemTests {
 				"messages:send");
 	}
 
+	@Autowired
+	DemoPrivacy demoPrivacy;
+
+	@Autowired
+	dev.gatehouse.privacy.PrivacyRequests privacy;
+
+	@Test
+	void demoWhenSeededThenRiversideHasOneErasureRequestWithRemindersNotifiedOnlyOnce() {
+		var owner = accounts.findByEmail("owner@riverside-clinic.example").orElseThrow();
+		var clinic = customers.membershipsOf(owner.id()).getFirst().account();
+		var reminders = installations.ofAccount(clinic.id()).getFirst();
+
+		demoPrivacy.run(null);
+
+		assertThat(privacy.ofAccount(clinic.id(), 10)).singleElement().satisfies(request -> {
+			assertThat(request.kind()).isEqualTo(dev.gatehouse.privacy.RequestKind.ERASURE);
+			assertThat(request.subjectIds()).singleElement().asString().startsWith("patient-");
+			assertThat(privacy.recipients(request.id())).singleElement().satisfies(r -> {
+				assertThat(r.appId()).isEqualTo(reminders.appId().value());
+				assertThat(r.status()).isEqualTo(dev.gatehouse.privacy.RecipientStatus.NOTIFIED);
+			});
+		});
+		assertThat(webhooks.deliveries(reminders.appId(), 10)).extracting(d -> d.eventType())
+			.contains("subject.erasure_requested");
+	}
+
 }

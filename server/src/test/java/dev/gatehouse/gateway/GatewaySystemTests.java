@@ -132,7 +132,13 @@ class GatewaySystemTests extends OAuthSystemTest {
 		String token = installedToken();
 		Instant from = Instant.now().minusSeconds(1);
 		var installation = installations.active(clinic.id(), fixture.app().id()).orElseThrow();
-		String other = ClinicSeed.patientId(clinic.id().toString(), 7);
+		// The last id in sort order: never on the first page of five, which lists the lowest ids.
+		String other = ClinicSeed.patientIds(clinic.id().toString())
+			.stream()
+			.sorted()
+			.filter(id -> !id.equals(patient))
+			.reduce((first, second) -> second)
+			.orElseThrow();
 
 		assertThat(call("GET", "/platform/v1/patients/" + patient, token, null).statusCode()).isEqualTo(200);
 		var list = call("GET", "/platform/v1/patients?limit=5", token, null);

@@ -10,7 +10,7 @@ import java.util.List;
  * scope every test app holds (appointments) and a restricted one it lacks (patients): routes that
  * must let the call through ask for the first, the one that must refuse it for the second.
  */
-final class GatewayTestRoutes {
+public final class GatewayTestRoutes {
 
 	static final String HELD_SCOPE = TestApps.READ_APPOINTMENTS.name();
 
@@ -19,7 +19,7 @@ final class GatewayTestRoutes {
 	private GatewayTestRoutes() {
 	}
 
-	static void ensure(GatewayRoutes routes, String clinicUrl) {
+	public static void ensure(GatewayRoutes routes, String clinicUrl) {
 		URI upstream = URI.create(clinicUrl);
 		save(routes, new Route("gwtest.patients.list", "GET", "/v1/patients", upstream, List.of(HELD_SCOPE),
 				List.of("contact", "health"), true, List.of(), true, Route.Source.OPERATOR));

@@ -20,19 +20,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Mints access tokens with Gatehouse's own signing key but claims of the test's choosing: the only
  * way to reach the gateway's expiry, audience and issuer checks with a signature that verifies.
  */
-final class TestTokens {
+public final class TestTokens {
 
 	private final JdbcClient jdbc;
 
 	private final SecretBox box;
 
-	TestTokens(JdbcClient jdbc, SecretBox box) {
+	public TestTokens(JdbcClient jdbc, SecretBox box) {
 		this.jdbc = jdbc;
 		this.box = box;
 	}
 
 	/** A copy of a real token's claims, changed by {@code change}, signed by the current signing key. */
-	String resign(String token, UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
+	public String resign(String token, UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
 		JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
 		ECKey key = signer();
 		var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("at+jwt"))
@@ -43,7 +43,7 @@ final class TestTokens {
 	}
 
 	/** A new access token with these claims, signed by the current signing key. */
-	String mint(JWTClaimsSet claims) throws Exception {
+	public String mint(JWTClaimsSet claims) throws Exception {
 		ECKey key = signer();
 		var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("at+jwt"))
 			.keyID(key.getKeyID())
@@ -53,7 +53,7 @@ final class TestTokens {
 	}
 
 	/** The same claims under HS256, with the real key id: an algorithm the gateway must not accept. */
-	String hmac(String token) throws Exception {
+	public String hmac(String token) throws Exception {
 		JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);

@@ -36,6 +36,8 @@ class ProblemTypesController {
 				"The request is malformed: for the platform API, the Authorization header must be exactly one 'Bearer <token>'." });
 		TYPES.put("installation-required", new String[] { "Installation required",
 				"The route reads or changes a customer account's data. Call it with a token a customer granted by installing the app (authorization code flow), not a client-credentials token." });
+		TYPES.put("request-closed", new String[] { "Privacy request already answered",
+				"The app completed or declined this privacy request already; its answer stands. Read it with GET /api/app/v1/privacy-requests/{id}." });
 		TYPES.put("method-not-allowed", new String[] { "Method not allowed", "The path exists but does not take this HTTP method." });
 		TYPES.put("rate-limited", new String[] { "Rate limit reached",
 				"The app or this customer account's installation made more calls than its limit allows. Wait the seconds Retry-After names; the RateLimit and RateLimit-Policy headers say how much is left." });

@@ -122,6 +122,9 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.requestMatchers("/operator/apps/*/decisions/**")
 				.hasAnyRole("ADMIN", "REVIEWER", "COMPLIANCE")
+				// Ruling on an app's decline of a privacy request is a compliance decision.
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/operator/privacy/**")
+				.hasAnyRole("ADMIN", "COMPLIANCE")
 				.requestMatchers("/operator/**")
 				.hasAuthority("KIND_OPERATOR")
 				.requestMatchers("/developer/**", "/developer")
