@@ -23,16 +23,29 @@ class MarketplaceController {
 
 	private final AppRegistry registry;
 
-	MarketplaceController(Marketplace marketplace, AppRegistry registry) {
+	private final java.util.List<dev.gatehouse.shared.badges.AppBadgeSource> badgeSources;
+
+	MarketplaceController(Marketplace marketplace, AppRegistry registry,
+			java.util.List<dev.gatehouse.shared.badges.AppBadgeSource> badgeSources) {
 		this.marketplace = marketplace;
 		this.registry = registry;
+		this.badgeSources = badgeSources;
+	}
+
+	/** What every badge source awards the app, in source order. */
+	private java.util.List<dev.gatehouse.shared.badges.AppBadge> badges(java.util.UUID appId) {
+		return badgeSources.stream().flatMap(source -> source.badgesOf(appId).stream()).toList();
 	}
 
 	@GetMapping("/marketplace")
 	String catalogue(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String category,
 			@RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "0") int page, Model model) {
 		int current = Math.max(page, 0);
-		model.addAttribute("entries", marketplace.search(q, category, type, PAGE + 1, current * PAGE));
+		var entries = marketplace.search(q, category, type, PAGE + 1, current * PAGE);
+		model.addAttribute("entries", entries);
+		var badges = new java.util.HashMap<Object, java.util.List<dev.gatehouse.shared.badges.AppBadge>>();
+		entries.forEach(e -> badges.put(e.app().id(), badges(e.app().id().value())));
+		model.addAttribute("badges", badges);
 		model.addAttribute("q", q);
 		model.addAttribute("category", category);
 		model.addAttribute("type", type);
@@ -47,6 +60,7 @@ class MarketplaceController {
 	String listing(@PathVariable String slug, Model model) {
 		var page = marketplace.listing(slug).orElseThrow(() -> new NotFoundException("No such app."));
 		model.addAttribute("page", page);
+		model.addAttribute("appBadges", badges(page.entry().app().id().value()));
 		model.addAttribute("installUrl", installUrl(page.entry().listing().setupUrl()));
 		return "marketplace/listing";
 	}
