@@ -1,12 +1,7 @@
 package dev.gatehouse.demo;
 
 import dev.gatehouse.accesslog.AccessLog;
-import dev.gatehouse.apps.App;
-import dev.gatehouse.apps.AppRegistry;
-import dev.gatehouse.identity.Accounts;
-import dev.gatehouse.marketplace.CustomerAccounts;
 import dev.gatehouse.marketplace.Installation;
-import dev.gatehouse.marketplace.Installations;
 import dev.gatehouse.privacy.FileRequestCommand;
 import dev.gatehouse.privacy.Filer;
 import dev.gatehouse.privacy.PrivacyRequests;
@@ -35,13 +30,7 @@ class DemoPrivacy implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoPrivacy.class);
 
-	private final Accounts accounts;
-
-	private final CustomerAccounts customers;
-
-	private final Installations installations;
-
-	private final AppRegistry registry;
+	private final DemoRiverside riverside;
 
 	private final AccessLog accessLog;
 
@@ -49,12 +38,9 @@ class DemoPrivacy implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoPrivacy(Accounts accounts, CustomerAccounts customers, Installations installations, AppRegistry registry,
+	DemoPrivacy(DemoRiverside riverside,
 			AccessLog accessLog, PrivacyRequests privacy, Clock clock) {
-		this.accounts = accounts;
-		this.customers = customers;
-		this.installations = installations;
-		this.registry = registry;
+		this.riverside = riverside;
 		this.accessLog = accessLog;
 		this.privacy = privacy;
 		this.clock = clock;
@@ -62,22 +48,12 @@ class DemoPrivacy implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		var owner = accounts.findByEmail("owner@riverside-clinic.example").orElse(null);
-		if (owner == null) {
+		var found = riverside.reminders().orElse(null);
+		if (found == null || !privacy.ofAccount(found.clinic().id(), 1).isEmpty()) {
 			return;
 		}
-		var clinic = customers.membershipsOf(owner.id()).getFirst().account();
-		if (!privacy.ofAccount(clinic.id(), 1).isEmpty()) {
-			return;
-		}
-		Installation reminders = installations.ofAccount(clinic.id())
-			.stream()
-			.filter(i -> i.active() && registry.find(i.appId()).map(App::name).filter("Northwind Reminders"::equals).isPresent())
-			.findFirst()
-			.orElse(null);
-		if (reminders == null) {
-			return;
-		}
+		var clinic = found.clinic();
+		Installation reminders = found.installation();
 		var now = clock.instant();
 		String patient = IntStream.range(1000, 1400)
 			.mapToObj(n -> "patient-" + n)
@@ -89,6 +65,7 @@ class DemoPrivacy implements ApplicationRunner {
 		if (patient == null) {
 			return;
 		}
+		var owner = riverside.owner().orElseThrow();
 		var request = privacy.file(new FileRequestCommand(clinic.id(), RequestKind.ERASURE, List.of(patient), null),
 				Filer.customer(owner.id(), owner.email()));
 		log.info("Filed a demo erasure request for {} in Riverside Clinic ({} app(s) told)", patient,

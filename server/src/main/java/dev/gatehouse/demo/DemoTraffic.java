@@ -2,12 +2,7 @@ package dev.gatehouse.demo;
 
 import dev.gatehouse.accesslog.AccessLog;
 import dev.gatehouse.accesslog.ApiCall;
-import dev.gatehouse.apps.App;
-import dev.gatehouse.apps.AppRegistry;
-import dev.gatehouse.identity.Accounts;
-import dev.gatehouse.marketplace.CustomerAccounts;
 import dev.gatehouse.marketplace.Installation;
-import dev.gatehouse.marketplace.Installations;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -40,13 +35,7 @@ class DemoTraffic implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoTraffic.class);
 
-	private final Accounts accounts;
-
-	private final CustomerAccounts customers;
-
-	private final Installations installations;
-
-	private final AppRegistry registry;
+	private final DemoRiverside riverside;
 
 	private final DemoLogins logins;
 
@@ -54,12 +43,9 @@ class DemoTraffic implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoTraffic(Accounts accounts, CustomerAccounts customers, Installations installations, AppRegistry registry,
+	DemoTraffic(DemoRiverside riverside,
 			DemoLogins logins, AccessLog accessLog, Clock clock) {
-		this.accounts = accounts;
-		this.customers = customers;
-		this.installations = installations;
-		this.registry = registry;
+		this.riverside = riverside;
 		this.logins = logins;
 		this.accessLog = accessLog;
 		this.clock = clock;
@@ -67,16 +53,7 @@ class DemoTraffic implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		var owner = accounts.findByEmail("owner@riverside-clinic.example").orElse(null);
-		if (owner == null) {
-			return;
-		}
-		var clinic = customers.membershipsOf(owner.id()).getFirst().account();
-		Installation reminders = installations.ofAccount(clinic.id())
-			.stream()
-			.filter(i -> i.active() && registry.find(i.appId()).map(App::name).filter("Northwind Reminders"::equals).isPresent())
-			.findFirst()
-			.orElse(null);
+		Installation reminders = riverside.reminders().map(DemoRiverside.Reminders::installation).orElse(null);
 		if (reminders == null || !accessLog.lastCalls(List.of(reminders.id().value())).isEmpty()) {
 			return;
 		}

@@ -40,7 +40,10 @@ class AppApiSecurityConfiguration {
 	@Bean
 	@Order(-1)
 	SecurityFilterChain appApiChain(HttpSecurity http, AccessTokenIssuer issuer) throws Exception {
-		var problems = new AppApiProblemHandlers();
+		var problems = new dev.gatehouse.shared.security.BearerProblemHandlers(
+				"Send the app's client-credentials access token in the Authorization header.",
+				"The access token is invalid or expired, or is not the app's own client-credentials token.",
+				"The token does not allow this request.");
 		http.securityMatcher("/api/app/**")
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
 			.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(appTokenDecoder(issuer)))

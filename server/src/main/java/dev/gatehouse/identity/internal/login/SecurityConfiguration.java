@@ -57,7 +57,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, AccessTokens tokens) throws Exception {
-		var problems = new ProblemJsonSecurityHandlers();
+		var problems = new dev.gatehouse.shared.security.BearerProblemHandlers("Send a bearer token in the Authorization header.",
+				"The access token is invalid, expired or revoked.",
+				"The token's scopes or its owner's roles do not allow this request.");
 		http.securityMatcher("/api/**", "/actuator/prometheus")
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/prometheus")
 				.access(allOf(hasAuthority("SCOPE_metrics:read"), hasAuthority("KIND_OPERATOR")))

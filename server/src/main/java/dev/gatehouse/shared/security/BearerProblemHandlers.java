@@ -1,4 +1,6 @@
-package dev.gatehouse.identity.internal.login;
+package dev.gatehouse.shared.security;
+
+import dev.gatehouse.shared.web.ProblemTypes;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -6,8 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-
-import dev.gatehouse.shared.web.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,37 +22,40 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * API authentication errors: RFC 6750 {@code WWW-Authenticate} from Spring Security's handlers, and
- * an RFC 9457 problem body so clients get one error format everywhere.
+ * Authentication errors of a bearer-token API: the RFC 6750 {@code WWW-Authenticate} header from
+ * Spring Security's handlers and an RFC 9457 problem body, so clients get one error format
+ * everywhere. Each API words its own details.
+ *
+ * @param missingToken detail when no token came
+ * @param invalidToken detail when the token was refused
+ * @param denied detail when the token may not make this request
  */
-final class ProblemJsonSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public record BearerProblemHandlers(String missingToken, String invalidToken, String denied)
+		implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-	private final BearerTokenAuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
+	private static final BearerTokenAuthenticationEntryPoint ENTRY_POINT = new BearerTokenAuthenticationEntryPoint();
 
-	private final BearerTokenAccessDeniedHandler deniedHandler = new BearerTokenAccessDeniedHandler();
+	private static final BearerTokenAccessDeniedHandler DENIED_HANDLER = new BearerTokenAccessDeniedHandler();
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		entryPoint.commence(request, response, ex);
+		ENTRY_POINT.commence(request, response, ex);
 		boolean tokenPresented = request.getHeader("Authorization") != null;
 		write(response, HttpStatus.UNAUTHORIZED, tokenPresented ? "invalid-token" : "authentication-required",
-				tokenPresented ? "The access token is invalid, expired or revoked."
-						: "Send a bearer token in the Authorization header.",
-				request);
+				tokenPresented ? invalidToken : missingToken, request);
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		deniedHandler.handle(request, response, ex);
-		write(response, HttpStatus.FORBIDDEN, "insufficient-scope",
-				"The token's scopes or its owner's roles do not allow this request.", request);
+		DENIED_HANDLER.handle(request, response, ex);
+		write(response, HttpStatus.FORBIDDEN, "insufficient-scope", denied, request);
 	}
 
-	private void write(HttpServletResponse response, HttpStatus status, String type, String detail,
+	private static void write(HttpServletResponse response, HttpStatus status, String type, String detail,
 			HttpServletRequest request) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(ProblemTypes.of(type));
@@ -60,7 +63,7 @@ final class ProblemJsonSecurityHandlers implements AuthenticationEntryPoint, Acc
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write(json.writeValueAsString(problem));
+		response.getWriter().write(JSON.writeValueAsString(problem));
 	}
 
 }
