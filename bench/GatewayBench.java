@@ -235,7 +235,8 @@ public class GatewayBench {
 					r = post(http, next, f);
 				}
 			}
-			HttpResponse<String> check = get(http, base.resolve("/actuator/metrics/gatehouse.accesslog.rows.written"));
+			HttpResponse<String> check = http.send(HttpRequest.newBuilder(base.resolve("/actuator/metrics/gatehouse.accesslog.rows.written"))
+				.timeout(TIMEOUT).header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
 			if (check.statusCode() != 200 && check.statusCode() != 404) {
 				throw new IllegalStateException("operator session cannot read /actuator/metrics: HTTP " + check.statusCode()
 						+ " (is the metrics endpoint exposed? --management.endpoints.web.exposure.include=...,metrics)");
@@ -959,7 +960,7 @@ public class GatewayBench {
 				try {
 					URI uri = URI.create(url + "/" + name);
 					checkLoopback(uri);
-					var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
+					var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET();
 					if (cookie != null) {
 						builder.header("Cookie", cookie);
 					}

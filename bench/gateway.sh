@@ -6,7 +6,10 @@
 # access log's lineage queries on 10 million generated rows. See bench/README.md, "Gateway".
 #
 #   bench/gateway.sh [--quick] [--keep] [--no-profile] [--pin] [--rate 500] [--rows 10000000]
-#                    [--jar PATH] [--clinic-jar PATH]
+#                    [--jar PATH] [--clinic-jar PATH] [--lineage-only PG_PORT]
+#
+# --lineage-only PG_PORT: only the lineage step, against a running Gatehouse database on that port
+# (user postgres, no password), for instance one kept with --keep.
 #
 # Every data directory and log goes under bench/.work/runs/<timestamp>/ (git-ignored); the databases
 # are deleted at the end unless --keep.
@@ -25,6 +28,7 @@ PROFILE=""
 PIN=0
 RATE=500
 ROWS=""
+LINEAGE_ONLY=""
 UP_PORT="${BENCH_UPSTREAM_PORT:-28090}"
 NGINX_PORT="${BENCH_NGINX_PORT:-28091}"
 GH_PORT="${BENCH_GATEHOUSE_PORT:-28080}"
@@ -39,6 +43,7 @@ while [[ $# -gt 0 ]]; do
     --pin) PIN=1 ;;
     --rate) RATE="$2"; shift ;;
     --rows) ROWS="$2"; shift ;;
+    --lineage-only) LINEAGE_ONLY="$2"; shift ;;
     --jar) JAR="$2"; shift ;;
     --clinic-jar) CLINIC_JAR="$2"; shift ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
@@ -145,6 +150,7 @@ wait_http() { # wait_http URL SECONDS PID
 }
 
 for port in $UP_PORT $NGINX_PORT $GH_PORT $PG_PORT; do
+  [[ -z $LINEAGE_ONLY ]] || break
   port_free "$port" || { echo "port $port on 127.0.0.1 is in use: stop what listens there first" >&2; exit 1; }
 done
 
@@ -161,8 +167,9 @@ if [[ -d "$REPO/server/src/main/java/dev/gatehouse/accesslog/internal" ]]; then 
   echo "- upstream: samples/clinic-api ($CLINIC_JAR), JDK HttpServer, virtual thread per request"
 } > "$RUN/report.md"
 
-# --- upstream and nginx ------------------------------------------------------------------------------
 say "run directory $RUN"
+if [[ -z $LINEAGE_ONLY ]]; then
+# --- upstream and nginx ------------------------------------------------------------------------------
 say "clinic API (upstream) on 127.0.0.1:$UP_PORT"
 start_group "$RUN/clinic-api.log" "$JAVA" -jar "$CLINIC_JAR" --port=$UP_PORT --bind=127.0.0.1 --keep-requests=0
 UP_PID=$STARTED_PID
@@ -316,6 +323,10 @@ start_gatehouse jdk
 measure gateway-jdk
 profile jdk
 
+else
+  PG_PORT="$LINEAGE_ONLY"; ACCESSLOG_MODULE=yes
+fi
+
 # --- 4. the lineage queries on generated access-log rows ------------------------------------------
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1)
 LINEAGE_MD="$RUN/lineage.md"
@@ -339,14 +350,18 @@ if [[ $ACCESSLOG_MODULE == yes ]] && "${PSQL[@]}" -tAc "select to_regclass('acce
   for pid in "${CHUNK_PIDS[@]}"; do wait "$pid" || { say "lineage: a chunk failed (see lineage-generate.log)"; exit 1; }; done
   t1=$SECONDS
   "${PSQL[@]}" -f "$BENCH/gateway-lineage-finish.sql" >> "$RUN/lineage-generate.log" 2>&1
-  say "lineage: loaded in $(( t1 - t0 )) s, indexes and ANALYZE in $(( SECONDS - t1 )) s"
-  "${PSQL[@]}" -tA -F $'\t' -c "select 'api_calls', count(*), pg_size_pretty(pg_total_relation_size('accesslog.api_calls')) from accesslog.api_calls
-     union all select 'subject_touches', count(*), null from accesslog.subject_touches" > "$RUN/lineage-counts.tsv"
+  LOAD_S=$(( t1 - t0 )); INDEX_S=$(( SECONDS - t1 ))
+  say "lineage: loaded in $LOAD_S s (two sessions), the module's five indexes built and ANALYZE in $INDEX_S s"
+  "${PSQL[@]}" -tA -F $'\t' -c "select 'api_calls', (select count(*) from accesslog.api_calls),
+            pg_size_pretty((select sum(pg_total_relation_size(inhrelid)) from pg_inherits where inhparent = 'accesslog.api_calls'::regclass))
+     union all select 'subject_touches', (select count(*) from accesslog.subject_touches),
+            pg_size_pretty((select sum(pg_total_relation_size(inhrelid)) from pg_inherits where inhparent = 'accesslog.subject_touches'::regclass))" > "$RUN/lineage-counts.tsv"
   # 50 random subjects that exist (account, subject), the module's query per subject over the 30 days.
   "${PSQL[@]}" -tA -F $'\t' -c "select customer_account_id, subject_id from accesslog.subject_touches tablesample system (0.1) repeatable (7) limit 5000" \
     | shuf -n 50 --random-source=<(yes) > "$RUN/lineage-subjects.tsv"
   {
     echo '\timing on'
+    echo '\o /dev/null'
     # CallQueries.appsTouchingSubject, as PostgreSQL's JDBC driver runs it: a prepared statement.
     echo "prepare lineage(uuid, text, timestamptz, timestamptz) as
 select t.app_id, t.installation_id, min(t.occurred_at) as first_touch, max(t.occurred_at) as last_touch,
@@ -370,6 +385,7 @@ order by last_touch desc;"
   "${PSQL[@]}" -tA -F $'\t' -c "select app_id, count(*) from accesslog.subject_touches where occurred_at >= now() - interval '7 days' group by 1 order by 2 desc" > "$RUN/blast-apps.tsv"
   {
     echo '\timing on'
+    echo '\o /dev/null'
     echo "prepare blast(uuid, timestamptz, timestamptz) as
 select t.customer_account_id, t.subject_id, count(distinct t.call_id) as touches,
        array_remove(array_agg(distinct c.category), null) as categories
@@ -386,10 +402,10 @@ order by t.customer_account_id, t.subject_id;"
   {
     echo "### Lineage queries on generated access-log rows"
     echo
-    echo "Rows (table, rows, size of api_calls with its indexes):"
+    echo "Rows (table, rows, size on disk with its indexes):"
     echo
     sed 's/^/- /' "$RUN/lineage-counts.tsv"
-    echo "- generation and ANALYZE: $(grep -c . "$RUN/lineage-generate.log" >/dev/null; echo "see lineage-generate.log")"
+    echo "- generated in $LOAD_S s (two psql sessions, indexes dropped), indexes built and ANALYZE in $INDEX_S s"
     echo
     grep '^Time:' "$RUN/lineage-queries.out" | sed -n '2,$p' | awk '{print $2}' | sort -n | awk '
       {v[NR]=$1} END {n=NR; if (n==0) {print "- appsTouchingSubject: no timings"; exit}
@@ -403,7 +419,9 @@ order by t.customer_account_id, t.subject_id;"
     echo "Plan of one lineage query (EXPLAIN ANALYZE, BUFFERS):"
     echo
     echo '```'
-    grep -v '^ *->  Seq Scan\|^$' "$RUN/lineage-explain.txt" | head -40
+    grep -v '^-*$\|QUERY PLAN' "$RUN/lineage-explain.txt" | head -24
+    echo "   ... (one index scan per day partition)"
+    grep 'Planning Time\|Execution Time' "$RUN/lineage-explain.txt"
     echo '```'
   } > "$LINEAGE_MD"
 else
