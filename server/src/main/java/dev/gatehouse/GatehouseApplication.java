@@ -3,11 +3,9 @@ package dev.gatehouse;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan(basePackages = "dev.gatehouse")
-@EnableScheduling
 public class GatehouseApplication {
 
 	public static void main(String[] args) {

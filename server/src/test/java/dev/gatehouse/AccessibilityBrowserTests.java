@@ -64,7 +64,7 @@ class AccessibilityBrowserTests {
 		page.waitForURL("**/");
 
 		for (String path : List.of("/", "/account/security", "/operator/users", "/operator/audit", "/operator/legal",
-				"/operator/apps", "/operator/organizations", "/inbox")) {
+				"/operator/apps", "/operator/organizations", "/operator/traffic", "/operator/gateway", "/inbox")) {
 			page.navigate(base() + path);
 			assertThat(violations(page)).as(path).isEmpty();
 		}
@@ -86,7 +86,8 @@ class AccessibilityBrowserTests {
 		page.waitForURL("**/");
 
 		for (String path : List.of("/developer", "/developer/legal", "/developer/orgs/" + org, "/developer/apps/" + app.id(),
-				"/developer/apps/" + app.id() + "/edit", "/developer/apps/" + app.id() + "/credentials", "/customer-accounts",
+				"/developer/apps/" + app.id() + "/edit", "/developer/apps/" + app.id() + "/credentials",
+				"/developer/apps/" + app.id() + "/traffic", "/customer-accounts",
 				"/customer-accounts/" + customers.sandboxOf(org).orElseThrow().id() + "/apps")) {
 			page.navigate(base() + path);
 			assertThat(violations(page)).as(path).isEmpty();

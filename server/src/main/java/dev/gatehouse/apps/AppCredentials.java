@@ -42,8 +42,12 @@ public class AppCredentials {
 
 	private final Clock clock;
 
+	private final dev.gatehouse.apps.internal.secrets.StandardWebhookSigner signer;
+
 	AppCredentials(CredentialRepository credentials, AppRegistry registry, ClientSecrets clientSecrets,
-			WebhookSigningSecrets webhookSecrets, ApplicationEventPublisher events, Clock clock) {
+			WebhookSigningSecrets webhookSecrets, ApplicationEventPublisher events, Clock clock,
+			dev.gatehouse.apps.internal.secrets.StandardWebhookSigner signer) {
+		this.signer = signer;
 		this.credentials = credentials;
 		this.registry = registry;
 		this.clientSecrets = clientSecrets;
@@ -137,6 +141,16 @@ public class AppCredentials {
 	/** The secrets to sign a delivery with, newest first. */
 	public List<String> webhookSigningKeys(AppId app) {
 		return webhookSecrets.signingKeys(app.toString(), credentials.webhookSecrets(app), clock.instant());
+	}
+
+	/**
+	 * The Standard Webhooks {@code webhook-signature} header for a message to the app: one signature
+	 * per current secret (two while a rotation overlaps). Empty when the app has no signing secret.
+	 */
+	public java.util.Optional<String> signWebhook(AppId app, String msgId, long timestampSeconds, String payload) {
+		List<String> keys = webhookSigningKeys(app);
+		return keys.isEmpty() ? java.util.Optional.empty()
+				: java.util.Optional.of(signer.sign(msgId, timestampSeconds, payload, keys));
 	}
 
 	public record AuthenticatedClient(AppId appId, Environment environment, String clientId) {

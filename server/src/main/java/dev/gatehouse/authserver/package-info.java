@@ -7,5 +7,5 @@
  * an installation of the marketplace and a row of the append-only consent ledger.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "apps", "identity", "marketplace", "developers", "policy" })
+		allowedDependencies = { "shared", "apps", "identity", "marketplace", "developers", "policy", "accesslog" })
 package dev.gatehouse.authserver;

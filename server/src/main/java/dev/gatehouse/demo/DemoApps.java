@@ -55,13 +55,16 @@ class DemoApps {
 
 	private final DemoLogins logins;
 
+	private final dev.gatehouse.webhooks.Webhooks webhooks;
+
 	DemoApps(ScopeCatalogue catalogue, AppRegistry registry, AppLogos logos, AppCredentials credentials,
-			DemoLogins logins) {
+			DemoLogins logins, dev.gatehouse.webhooks.Webhooks webhooks) {
 		this.catalogue = catalogue;
 		this.registry = registry;
 		this.logos = logos;
 		this.credentials = credentials;
 		this.logins = logins;
+		this.webhooks = webhooks;
 	}
 
 	/** Seeds the apps; returns the client id of the published app's production client. */
@@ -90,6 +93,9 @@ class DemoApps {
 		// A working client for newcomers (curl the token endpoint) and for the benchmarks in bench/.
 		IssuedSecret client = credentials.issueClientSecret(reminders.id(), dana, Environment.PRODUCTION, null);
 		logins.saveClient(new DemoClient("Northwind Reminders", client.clientId(), client.secret()));
+		// Its webhook endpoint is an example host that never answers: the delivery log shows the retries.
+		credentials.rotateWebhookSecret(reminders.id(), dana);
+		webhooks.sendTest(reminders.id(), "dev@northwind-apps.example");
 		var relay = registry.addSubProcessor(reminders.id(), dana, "RelayMail Ltd", "Delivers reminder emails", "IE",
 				List.of("patients", "messages"));
 		registry.decideSubProcessor(relay.id(), true, "compliance@gatehouse.demo", "Demo data: DPA on file");

@@ -7,5 +7,5 @@
  * the data subjects and categories it touched.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "authserver", "apps", "marketplace", "accesslog", "policy" })
+		allowedDependencies = { "shared", "authserver", "apps", "marketplace", "accesslog", "policy", "policy :: pack" })
 package dev.gatehouse.gateway;

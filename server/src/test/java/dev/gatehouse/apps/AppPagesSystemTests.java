@@ -61,7 +61,7 @@ class AppPagesSystemTests extends FullStackTest {
 
 	@Test
 	void newAppWhenTheFormIsSentThenTheAppIsCreatedAndListed() {
-		var web = login(developer);
+		var web = signIn(developer);
 		String name = TestApps.uniqueName();
 
 		assertThat(web.get("/developer/orgs/" + org + "/apps/new").statusCode()).isEqualTo(200);
@@ -78,7 +78,7 @@ class AppPagesSystemTests extends FullStackTest {
 	void newAppWhenTheOrganizationHasNotAcceptedTheDocumentsThenTheMessageLinksToTheLegalPage() {
 		var newcomer = TestUsers.createWithTotp(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
 		var newOrg = organizations.createFor("Org " + newcomer.email(), newcomer.user().id());
-		var web = login(newcomer);
+		var web = signIn(newcomer);
 		web.get("/developer/orgs/" + newOrg + "/apps/new");
 
 		var page = web.post("/developer/orgs/" + newOrg + "/apps/new", Map.of("name", "Some app", "appType", "app"));
@@ -95,7 +95,7 @@ class AppPagesSystemTests extends FullStackTest {
 	@Test
 	void editWhenARedirectUriIsPlainHttpAndAJustificationIsMissingThenBothErrorsShowAndEverythingTypedIsKept() {
 		App app = registry.create(org, developer.user().id(), TestApps.complete(TestApps.uniqueName()));
-		var web = login(developer);
+		var web = signIn(developer);
 		Document page = html(web.get("/developer/apps/" + app.id() + "/edit"));
 		Map<String, String> form = fields(page.selectFirst("main form"));
 		int patients = scopeRow(page, TestApps.READ_PATIENTS.name());
@@ -129,7 +129,7 @@ class AppPagesSystemTests extends FullStackTest {
 	@Test
 	void editWhenTheFormIsValidThenTheDraftIsSavedAndShown() {
 		App app = registry.create(org, developer.user().id(), TestApps.complete(TestApps.uniqueName()));
-		var web = login(developer);
+		var web = signIn(developer);
 		Map<String, String> form = fields(html(web.get("/developer/apps/" + app.id() + "/edit")).selectFirst("main form"));
 		form.put("listing.tagline", "Fewer missed appointments");
 		form.put("webhookUrl", "https://hooks.example.com/gatehouse");
@@ -150,7 +150,7 @@ class AppPagesSystemTests extends FullStackTest {
 		App app = registry.create(org, developer.user().id(),
 				new AppDraft("app", new Listing(TestApps.uniqueName(), "", "", "", "", "", "", "", "", ""), null, null,
 						null, null, null));
-		var web = login(developer);
+		var web = signIn(developer);
 		web.get("/developer/apps/" + app.id());
 
 		var submitted = web.post("/developer/apps/" + app.id() + "/submit", Map.of());
@@ -164,12 +164,12 @@ class AppPagesSystemTests extends FullStackTest {
 	@Test
 	void reviewWhenOperatorStartsRequestsChangesAndApprovesThenEachStepIsRecorded() {
 		App app = withLogo(registry.create(org, developer.user().id(), TestApps.complete(TestApps.uniqueName())));
-		var dev = login(developer);
+		var dev = signIn(developer);
 		dev.get("/developer/apps/" + app.id());
 		assertThat(location(dev.post("/developer/apps/" + app.id() + "/submit", Map.of())))
 			.isEqualTo("/developer/apps/" + app.id());
 		assertThat(registry.require(app.id()).status()).isEqualTo(AppStatus.SUBMITTED);
-		var reviewer = login(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.REVIEWER));
+		var reviewer = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.REVIEWER));
 		String decisions = "/operator/apps/" + app.id() + "/decisions/";
 
 		reviewer.get("/operator/apps/" + app.id());
@@ -203,7 +203,7 @@ class AppPagesSystemTests extends FullStackTest {
 	@Test
 	void suspendWhenNoReasonIsGivenThenRefusedOnThePageAndWithOneThenSuspended() {
 		App app = approved();
-		var compliance = login(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.COMPLIANCE));
+		var compliance = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.COMPLIANCE));
 		compliance.get("/operator/apps/" + app.id());
 
 		var refused = compliance.post("/operator/apps/" + app.id() + "/decisions/status", Map.of("to", "SUSPENDED", "reason", ""));
@@ -219,7 +219,7 @@ class AppPagesSystemTests extends FullStackTest {
 	void subProcessorWhenAddedByTheDeveloperThenQueuedForOperatorsAndTheirApprovalShowsToTheDeveloper() {
 		App app = registry.create(org, developer.user().id(), TestApps.complete(TestApps.uniqueName()));
 		String name = "MailRelay " + UUID.randomUUID().toString().substring(0, 6);
-		var dev = login(developer);
+		var dev = signIn(developer);
 		dev.get("/developer/apps/" + app.id());
 		var refused = dev.follow(dev.post("/developer/apps/" + app.id() + "/subprocessors",
 				Map.of("name", name, "purpose", "Sends reminder emails", "country", "Ireland", "dataCategories", "appointments")));
@@ -228,7 +228,7 @@ class AppPagesSystemTests extends FullStackTest {
 		dev.post("/developer/apps/" + app.id() + "/subprocessors",
 				Map.of("name", name, "purpose", "Sends reminder emails", "country", "ie", "dataCategories", "appointments, contacts"));
 
-		var operator = login(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.COMPLIANCE));
+		var operator = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.COMPLIANCE));
 		var queue = html(operator.get("/operator/subprocessors"));
 		Element row = queue.select("main tbody tr").stream().filter(r -> r.text().contains(name)).findFirst().orElseThrow();
 		assertThat(row.text()).contains(app.name(), "IE", "appointments, contacts");
@@ -246,7 +246,7 @@ class AppPagesSystemTests extends FullStackTest {
 
 	@Test
 	void scopesWhenComplianceDefinesOneThenItIsListedAndBadInputIsShownByItsField() {
-		var compliance = login(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.COMPLIANCE));
+		var compliance = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.COMPLIANCE));
 		String name = "test.invoices.read" + UUID.randomUUID().toString().substring(0, 6);
 		compliance.get("/operator/scopes");
 
@@ -265,8 +265,8 @@ class AppPagesSystemTests extends FullStackTest {
 
 	@Test
 	void operatorPagesWhenACustomerOrADeveloperAsksThenForbidden() {
-		var customer = login(TestUsers.createWithTotp(accounts, UserKind.CUSTOMER, Role.CUSTOMER_ADMIN));
-		var dev = login(developer);
+		var customer = signIn(TestUsers.createWithTotp(accounts, UserKind.CUSTOMER, Role.CUSTOMER_ADMIN));
+		var dev = signIn(developer);
 
 		assertThat(customer.get("/operator/apps").statusCode()).isEqualTo(403);
 		assertThat(dev.get("/operator/apps").statusCode()).isEqualTo(403);
@@ -277,7 +277,7 @@ class AppPagesSystemTests extends FullStackTest {
 	@Test
 	void reviewActionsWhenTheOperatorIsSupportThenForbidden() {
 		App app = registry.create(org, developer.user().id(), TestApps.complete(TestApps.uniqueName()));
-		var support = login(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.SUPPORT));
+		var support = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.SUPPORT));
 
 		assertThat(support.get("/operator/apps/" + app.id()).statusCode()).isEqualTo(200);
 		assertThat(support.post("/operator/apps/" + app.id() + "/decisions/start-review", Map.of()).statusCode())
@@ -290,7 +290,7 @@ class AppPagesSystemTests extends FullStackTest {
 		App app = registry.create(org, developer.user().id(), TestApps.complete(TestApps.uniqueName()));
 		var outsider = TestUsers.createWithTotp(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
 		organizations.createFor("Org " + outsider.email(), outsider.user().id());
-		var web = login(outsider);
+		var web = signIn(outsider);
 
 		assertThat(web.get("/developer/apps/" + app.id()).statusCode()).isEqualTo(404);
 		assertThat(web.get("/developer/apps/" + app.id() + "/edit").statusCode()).isEqualTo(404);
@@ -299,14 +299,6 @@ class AppPagesSystemTests extends FullStackTest {
 		assertThat(web.post("/developer/apps/" + app.id() + "/retire", Map.of("confirm", "true")).statusCode())
 			.isEqualTo(404);
 		assertThat(registry.require(app.id()).status()).isEqualTo(AppStatus.DRAFT);
-	}
-
-	private WebSession login(TestUsers.Enrolled user) {
-		var web = web();
-		web.submitPassword(user.email(), TestUsers.PASSWORD);
-		web.get("/login/second-factor");
-		web.post("/login/second-factor", Map.of("code", TestUsers.code(user.secret(), 0)));
-		return web;
 	}
 
 	private App withLogo(App app) {

@@ -24,6 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
 class DemoDataSystemTests {
 
+	static final dev.gatehouse.samples.clinic.ClinicApi CLINIC = dev.gatehouse.samples.clinic.ClinicApi
+		.start(new java.net.InetSocketAddress("127.0.0.1", 0));
+
+	@org.springframework.test.context.DynamicPropertySource
+	static void clinicApi(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("gatehouse.samples.clinic-api-url", CLINIC::baseUrl);
+	}
+
 	@LocalServerPort
 	int port;
 
@@ -48,6 +56,9 @@ class DemoDataSystemTests {
 	@Autowired
 	dev.gatehouse.authserver.ConsentLedger ledger;
 
+	@Autowired
+	dev.gatehouse.webhooks.Webhooks webhooks;
+
 	@Test
 	void demoWhenSeededThenTheClinicHasRemindersInstalledAndItsClientGetsTokens() {
 		var owner = accounts.findByEmail("owner@riverside-clinic.example").orElseThrow();
@@ -58,11 +69,39 @@ class DemoDataSystemTests {
 		assertThat(ledger.ofAccount(clinic.id().value(), 10)).singleElement()
 			.satisfies(r -> assertThat(r.text()).contains("Northwind Reminders"));
 
+		assertThat(webhooks.deliveries(installed.getFirst().appId(), 10)).extracting(d -> d.eventType())
+			.contains("webhook.test");
 		var client = logins.loadClients().getFirst();
 		var oauth = new dev.gatehouse.support.OAuthTestClient(port);
 		var token = oauth.token(client.clientId(), client.secret(),
 				Map.of("grant_type", "client_credentials", "scope", "appointments:read"));
 		assertThat(token.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void demoPageWhenVisitorFollowsTheWalkthroughThenTheAppCallsTheClinicApiThroughTheGateway() {
+		var page = WebSession.html(new WebSession(port).get("/demo"));
+		String authorize = java.net.URI.create(page.selectFirst("#try-authorize").attr("href")).getRawPath() + "?"
+				+ java.net.URI.create(page.selectFirst("#try-authorize").attr("href")).getRawQuery();
+		String exchange = page.selectFirst("#try-exchange").text();
+		String verifier = exchange.replaceAll(".*code_verifier=(\\S+).*", "$1");
+		var client = logins.loadClients().getFirst();
+		var oauth = new dev.gatehouse.support.OAuthTestClient(port);
+		var browser = new WebSession(port);
+		assertThat(browser.submitPassword("owner@riverside-clinic.example", DemoData.PASSWORD).statusCode()).isEqualTo(302);
+
+		var consent = browser.follow(browser.get(authorize));
+		var redirect = oauth.allow(browser, WebSession.html(consent), null);
+		var code = dev.gatehouse.support.OAuthTestClient.query(redirect.headers().firstValue("Location").orElseThrow()).get("code");
+		var tokens = oauth.token(client.clientId(), client.secret(), Map.of("grant_type", "authorization_code", "code", code,
+				"redirect_uri", DemoController.REDIRECT_URI, "code_verifier", verifier));
+		assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+		var call = oauth.send(java.net.http.HttpRequest.newBuilder(oauth.uri("/platform/v1/appointments?limit=3"))
+			.header("Authorization", "Bearer " + oauth.json(tokens).get("access_token").asString()));
+
+		assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+		assertThat(call.body()).contains("apt_");
+		assertThat(page.selectFirst("#try-call").text()).contains("/platform/v1/appointments");
 	}
 
 	@Test
@@ -90,6 +129,37 @@ class DemoDataSystemTests {
 		var done = web.post("/login/second-factor", Map.of("code", DemoLogins.code(admin.totpSecret(), 1)));
 
 		assertThat(WebSession.location(done)).isEqualTo("/");
+	}
+
+	@Autowired
+	dev.gatehouse.accesslog.AccessLog accessLog;
+
+	@Autowired
+	DemoTraffic traffic;
+
+	@Test
+	void demoWhenSeededThenRemindersHasDaysOfTrafficSeededOnlyOnce() {
+		var owner = accounts.findByEmail("owner@riverside-clinic.example").orElseThrow();
+		var clinic = customers.membershipsOf(owner.id()).getFirst().account();
+		var reminders = installations.ofAccount(clinic.id()).getFirst();
+		var to = java.time.Instant.now().plusSeconds(60);
+		var from = to.minus(DemoTraffic.SPAN).minusSeconds(120);
+		java.util.function.LongSupplier calls = () -> accessLog
+			.traffic(reminders.appId().value(), from, to, java.time.Duration.ofHours(1))
+			.stream()
+			.mapToLong(dev.gatehouse.accesslog.TrafficBucket::calls)
+			.sum();
+		accessLog.flush();
+		long seeded = calls.getAsLong();
+
+		traffic.run(null);
+		accessLog.flush();
+
+		assertThat(seeded).isGreaterThan(1_000);
+		assertThat(calls.getAsLong()).isEqualTo(seeded);
+		assertThat(accessLog.lastCalls(java.util.List.of(reminders.id().value()))).containsKey(reminders.id().value());
+		assertThat(accessLog.scopesUsed(reminders.appId().value(), from, to)).containsExactly("appointments:read",
+				"messages:send");
 	}
 
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 
+import dev.gatehouse.accesslog.AccessLog;
+import dev.gatehouse.accesslog.CallQuery;
 import dev.gatehouse.apps.AppStatus;
 import dev.gatehouse.enforcement.Findings;
 import dev.gatehouse.marketplace.Installations;
@@ -13,6 +15,7 @@ import dev.gatehouse.samples.clinic.ClinicSeed;
 import dev.gatehouse.shared.crypto.SecretBox;
 import dev.gatehouse.support.OAuthSystemTest;
 import dev.gatehouse.support.OAuthTestClient;
+import dev.gatehouse.support.WebSession;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -52,6 +55,9 @@ class GatewaySystemTests extends OAuthSystemTest {
 
 	@Autowired
 	SecretBox box;
+
+	@Autowired
+	AccessLog accessLog;
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -98,6 +104,45 @@ class GatewaySystemTests extends OAuthSystemTest {
 		assertThat(response.statusCode()).isEqualTo(200);
 		var received = CLINIC.lastReceived();
 		assertThat(received.headers().get("X-Gatehouse-Account")).containsExactly(clinic.id().toString());
+	}
+
+	@Test
+	void callsWhenForwardedOrRefusedThenAccessLogKeepsThemWithTheSubjectsTheyTouched() {
+		String token = installedToken();
+		Instant from = Instant.now().minusSeconds(1);
+		var installation = installations.active(clinic.id(), fixture.app().id()).orElseThrow();
+		String other = ClinicSeed.patientId(clinic.id().toString(), 7);
+
+		assertThat(call("GET", "/platform/v1/patients/" + patient, token, null).statusCode()).isEqualTo(200);
+		var list = call("GET", "/platform/v1/patients?limit=5", token, null);
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(call("GET", "/platform/v1/appointments", token, null).statusCode()).isEqualTo(403);
+		accessLog.flush();
+		Instant to = Instant.now().plusSeconds(1);
+
+		var touches = accessLog.appsTouchingSubject(clinic.id().value(), patient, from, to);
+		assertThat(touches).singleElement().satisfies(touch -> {
+			assertThat(touch.appId()).isEqualTo(fixture.app().id().value());
+			assertThat(touch.installationId()).isEqualTo(installation.id().value());
+			assertThat(touch.dataCategories()).contains("contact", "health");
+			// Read alone and as the first patients of the page (ids sort, so patient 3 may or may not be in it).
+			assertThat(touch.calls()).isBetween(1L, 2L);
+		});
+		assertThat(accessLog.appsTouchingSubject(clinic.id().value(), other, from, to))
+			.as("a patient the app never read").isEmpty();
+		var calls = accessLog.calls(CallQuery.between(from, to, 100).installation(installation.id().value()));
+		assertThat(calls).hasSize(3);
+		var listed = calls.stream().filter(c -> "gwtest.patients.list".equals(c.routeId())).findFirst().orElseThrow();
+		assertThat(listed.subjectIds()).hasSize(5);
+		assertThat(listed.status()).isEqualTo(200);
+		assertThat(listed.responseBytes()).isPositive();
+		assertThat(listed.scopes()).containsExactly(GatewayTestRoutes.HELD_SCOPE);
+		var refused = calls.stream().filter(c -> "gwtest.appointments.list".equals(c.routeId())).findFirst().orElseThrow();
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.rejection()).isEqualTo("insufficient_scope");
+		assertThat(refused.subjectIds()).isEmpty();
+		var customerPage = WebSession.html(loggedIn(admin).get("/customer-accounts/" + clinic.id() + "/apps"));
+		assertThat(customerPage.select("#installed-apps tbody tr").text()).doesNotContain("never");
 	}
 
 	@Test

@@ -42,6 +42,16 @@ final class TestTokens {
 		return jwt.serialize();
 	}
 
+	/** A new access token with these claims, signed by the current signing key. */
+	String mint(JWTClaimsSet claims) throws Exception {
+		ECKey key = signer();
+		var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("at+jwt"))
+			.keyID(key.getKeyID())
+			.build(), claims);
+		jwt.sign(new ECDSASigner(key));
+		return jwt.serialize();
+	}
+
 	/** The same claims under HS256, with the real key id: an algorithm the gateway must not accept. */
 	String hmac(String token) throws Exception {
 		JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();

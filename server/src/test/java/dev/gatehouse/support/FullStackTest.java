@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.mail.host=127.0.0.1", "gatehouse.outbound.allowed-hosts=localhost",
-				"gatehouse.developers.verification-scheme=http" })
+				"gatehouse.developers.verification-scheme=http",
+				"gatehouse.webhooks.allow-http=true" })
 public abstract class FullStackTest {
 
 	protected static final int SMTP_PORT = freePort();
@@ -58,6 +59,15 @@ public abstract class FullStackTest {
 
 	protected WebSession web() {
 		return new WebSession(port);
+	}
+
+	/** A browser session past the password and the second factor of an enrolled user. */
+	protected WebSession signIn(TestUsers.Enrolled user) {
+		var web = web();
+		web.submitPassword(user.email(), TestUsers.PASSWORD);
+		web.get("/login/second-factor");
+		web.post("/login/second-factor", java.util.Map.of("code", TestUsers.code(user.secret(), 0)));
+		return web;
 	}
 
 	/** Sends what is queued and returns the messages GreenMail received for {@code to}. */
@@ -121,8 +131,19 @@ public abstract class FullStackTest {
 
 		private volatile String wellKnown = "";
 
+		private WebhookReceiver hooks;
+
 		private DomainServer(HttpServer server) {
 			this.server = server;
+		}
+
+		/** Webhook endpoints at {@code http://localhost:<port>/hooks/<key>}. */
+		public WebhookReceiver hooks() {
+			return hooks;
+		}
+
+		public String hookUrl(String key) {
+			return "http://localhost:" + port() + "/hooks/" + key;
 		}
 
 		static DomainServer start() {
@@ -138,6 +159,7 @@ public abstract class FullStackTest {
 					}
 					exchange.close();
 				});
+				domain.hooks = WebhookReceiver.mount(server);
 				server.start();
 				return domain;
 			}

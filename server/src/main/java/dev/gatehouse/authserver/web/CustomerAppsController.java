@@ -1,5 +1,6 @@
 package dev.gatehouse.authserver.web;
 
+import dev.gatehouse.accesslog.AccessLog;
 import dev.gatehouse.apps.App;
 import dev.gatehouse.apps.AppRegistry;
 import dev.gatehouse.apps.RequestedScope;
@@ -19,6 +20,7 @@ import dev.gatehouse.shared.web.NotFoundException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -50,13 +52,16 @@ class CustomerAppsController {
 
 	private final InstallationAuthorizations grants;
 
+	private final AccessLog accessLog;
+
 	CustomerAppsController(CustomerAccounts accounts, Installations installations, AppRegistry registry,
-			ConsentLedger ledger, InstallationAuthorizations grants) {
+			ConsentLedger ledger, InstallationAuthorizations grants, AccessLog accessLog) {
 		this.accounts = accounts;
 		this.installations = installations;
 		this.registry = registry;
 		this.ledger = ledger;
 		this.grants = grants;
+		this.accessLog = accessLog;
 	}
 
 	@GetMapping("/customer-accounts/{id}/apps")
@@ -64,7 +69,10 @@ class CustomerAppsController {
 		var accountId = new CustomerAccountId(id);
 		CustomerRole role = roleOf(accountId, user);
 		CustomerAccount account = accounts.require(accountId);
-		List<InstalledApp> rows = installations.ofAccount(accountId).stream().map(this::row).toList();
+		List<Installation> all = installations.ofAccount(accountId);
+		Map<UUID, Instant> lastCalls = accessLog.lastCalls(
+				all.stream().filter(Installation::active).map(i -> i.id().value()).toList());
+		List<InstalledApp> rows = all.stream().map(i -> row(i, lastCalls.get(i.id().value()))).toList();
 		List<ConsentRecord> history = ledger.ofAccount(id, 100);
 		model.addAttribute("account", account);
 		model.addAttribute("admin", role == CustomerRole.ADMIN);
@@ -97,7 +105,7 @@ class CustomerAppsController {
 			.orElseThrow(() -> new NotFoundException("No such customer account."));
 	}
 
-	private InstalledApp row(Installation installation) {
+	private InstalledApp row(Installation installation, Instant lastCall) {
 		App app = registry.find(installation.appId()).orElse(null);
 		Set<String> asksForMore = new TreeSet<>();
 		if (app != null && installation.active()) {
@@ -107,11 +115,11 @@ class CustomerAppsController {
 		}
 		Instant lastToken = installation.active() ? grants.lastTokenIssuedAt(installation.id().value()).orElse(null) : null;
 		return new InstalledApp(installation, app == null ? installation.appId().toString() : app.name(),
-				app == null ? null : app.status().name().toLowerCase(java.util.Locale.ROOT), lastToken, asksForMore);
+				app == null ? null : app.status().name().toLowerCase(java.util.Locale.ROOT), lastToken, lastCall, asksForMore);
 	}
 
 	record InstalledApp(Installation installation, String name, String appStatus, Instant lastTokenAt,
-			Set<String> asksForMore) {
+			Instant lastCallAt, Set<String> asksForMore) {
 	}
 
 	record HistoryRow(ConsentRecord record, String appName) {

@@ -168,8 +168,8 @@ final class GatewayFilter implements Filter {
 		GatewayPolicy.Snapshot rules = policy.current();
 		RateLimiter.Decision limit = rateLimiter.check(token.appId(), token.installationId(), rules.limits());
 		if (limit != null) {
-			response.setHeader("RateLimit-Policy", "\"%s\";q=%d;w=%d".formatted(limit.policy(), limit.limit(), limit.windowSeconds()));
-			response.setHeader("RateLimit", "\"%s\";r=%d;t=%d".formatted(limit.policy(), limit.remaining(), limit.retryAfterSeconds()));
+			response.setHeader("RateLimit-Policy", rules.rateLimitPolicy());
+			response.setHeader("RateLimit", "\"" + limit.policy() + "\";r=" + limit.remaining() + ";t=" + limit.retryAfterSeconds());
 			if (!limit.allowed()) {
 				response.setHeader("Retry-After", Long.toString(limit.retryAfterSeconds()));
 				refuse(call, response, Refusal.RATE_LIMITED, "The " + limit.policy() + " rate limit is reached; retry after "

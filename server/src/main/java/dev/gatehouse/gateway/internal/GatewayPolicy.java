@@ -56,17 +56,23 @@ final class GatewayPolicy {
 		}
 		catch (RuntimeException ex) {
 			// The database is away: keep enforcing what we knew.
-			return previous != null ? new Snapshot(previous.limits(), previous.scan(), now) : fromDefaults(now);
+			return previous != null ? new Snapshot(previous.limits(), previous.scan(), now, previous.rateLimitPolicy())
+					: fromDefaults(now);
 		}
-		Limits limits = limitsFrom(pack);
-		return new Snapshot(limits, scanFrom(pack), now);
+		return of(pack, defaults, now);
 	}
 
 	private Snapshot fromDefaults(Instant now) {
-		return new Snapshot(configured(null), new Scan(false, false, List.of()), now);
+		return of(null, defaults, now);
 	}
 
-	private Limits limitsFrom(PolicyPack pack) {
+	/** What {@code pack} (none: the configured defaults) asks of the gateway. */
+	static Snapshot of(PolicyPack pack, GatewayProperties.Limits defaults, Instant now) {
+		Limits limits = limitsFrom(pack, defaults);
+		return new Snapshot(limits, scanFrom(pack), now, limits.policyHeader());
+	}
+
+	private static Limits limitsFrom(PolicyPack pack, GatewayProperties.Limits defaults) {
 		if (pack != null && "pack".equals(defaults.source())) {
 			for (var clause : pack.clauses()) {
 				for (var use : clause.mechanisms()) {
@@ -80,10 +86,10 @@ final class GatewayPolicy {
 				}
 			}
 		}
-		return configured(pack);
+		return configured(pack, defaults);
 	}
 
-	private Limits configured(PolicyPack pack) {
+	private static Limits configured(PolicyPack pack, GatewayProperties.Limits defaults) {
 		return new Limits(defaults.requestsPerMinute(), defaults.burst(), defaults.perInstallationPerMinute(),
 				defaults.appPerDay(), defaults.installationPerDay(), clauseUsing(pack, "guard.rate-limit"));
 	}
@@ -121,12 +127,33 @@ final class GatewayPolicy {
 		return params.get(name) instanceof Number n ? n.longValue() : fallback;
 	}
 
-	record Snapshot(Limits limits, Scan scan, Instant readAt) {
+	/**
+	 * @param rateLimitPolicy the {@code RateLimit-Policy} header value: every limit that applies
+	 */
+	record Snapshot(Limits limits, Scan scan, Instant readAt, String rateLimitPolicy) {
 	}
 
 	/** 0 turns a limit off. */
 	record Limits(long requestsPerMinute, long burst, long perInstallationPerMinute, long appPerDay,
 			long installationPerDay, String clauseId) {
+
+		/** IETF RateLimit-Policy: one item per limit, named as the RateLimit header names them. */
+		String policyHeader() {
+			List<String> items = new ArrayList<>();
+			add(items, "installation", perInstallationPerMinute, 60);
+			add(items, "installation-day", installationPerDay, 86_400);
+			add(items, "app", requestsPerMinute, 60);
+			add(items, "app-burst", burst, 1);
+			add(items, "app-day", appPerDay, 86_400);
+			return String.join(", ", items);
+		}
+
+		private static void add(List<String> items, String name, long quota, long window) {
+			if (quota > 0) {
+				items.add("\"" + name + "\";q=" + quota + ";w=" + window);
+			}
+		}
+
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.gatehouse.authserver.internal;
 
+import dev.gatehouse.support.SettableClock;
+
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -152,35 +154,6 @@ class SigningKeyRotationTests extends FullStackTest {
 		catch (java.text.ParseException ex) {
 			throw new AssertionError(ex);
 		}
-	}
-
-	static final class SettableClock extends Clock {
-
-		private Instant now;
-
-		SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

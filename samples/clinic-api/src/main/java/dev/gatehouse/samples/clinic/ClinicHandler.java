@@ -250,11 +250,15 @@ final class ClinicHandler implements HttpHandler {
         int limit = limit(query);
         String cursor = cursor(query, Ids.APPOINTMENT);
         String patientId = query.get("patient");
+        if (patientId != null && patientId.isEmpty()) {
+            patientId = null;
+        }
         if (patientId != null && account.patient(patientId) == null) {
             throw ApiException.notFound("patient", "no patient " + patientId);
         }
+        String patient = patientId;
         return page(cursor == null ? account.appointments : account.appointments.tailMap(cursor, false), limit,
-            a -> patientId == null || a.patientId().equals(patientId), Appointment::id, Appointment::patientId);
+            a -> patient == null || a.patientId().equals(patient), Appointment::id, Appointment::patientId);
     }
 
     private Reply getAppointment(Account account, String appointmentId) {

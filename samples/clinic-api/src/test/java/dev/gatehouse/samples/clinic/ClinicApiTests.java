@@ -351,6 +351,7 @@ class ClinicApiTests {
             expected += i % 3;
         }
         assertThat(ids(all.json())).hasSize(expected);
+        assertThat(ids(call("GET", "/v1/appointments?patient=&limit=100", account, null).json())).hasSize(expected);
         Set<String> subjects = new HashSet<>(List.of(all.header("X-Data-Subjects").split(",")));
         Set<String> patients = new HashSet<>();
         all.json().get("data").forEach(a -> patients.add(a.get("patientId").stringValue()));

@@ -117,6 +117,9 @@ class SecurityConfiguration {
 				.hasAnyRole("ADMIN", "COMPLIANCE")
 				.requestMatchers("/operator/subprocessors/**", "/operator/subprocessors")
 				.hasAnyRole("ADMIN", "COMPLIANCE", "REVIEWER")
+				// Routes decide what the platform API exposes: only admins change them; operators read.
+				.requestMatchers("/operator/gateway/routes/**")
+				.hasRole("ADMIN")
 				.requestMatchers("/operator/apps/*/decisions/**")
 				.hasAnyRole("ADMIN", "REVIEWER", "COMPLIANCE")
 				.requestMatchers("/operator/**")

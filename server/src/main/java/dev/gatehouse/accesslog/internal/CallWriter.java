@@ -1,0 +1,97 @@
+package dev.gatehouse.accesslog.internal;
+
+import dev.gatehouse.accesslog.ApiCall;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one batch with two COPYs (calls, then subject touches) in one transaction: all of the
+ * batch or none of it, so a retried batch is never half there.
+ */
+@Component
+public class CallWriter {
+
+	private static final String COPY_CALLS = "copy accesslog.api_calls (" + CsvRows.CALL_COLUMNS
+			+ ") from stdin with (format csv)";
+
+	private static final String COPY_TOUCHES = "copy accesslog.subject_touches (" + CsvRows.TOUCH_COLUMNS
+			+ ") from stdin with (format csv)";
+
+	private final DataSource dataSource;
+
+	private final Partitions partitions;
+
+	CallWriter(DataSource dataSource, Partitions partitions) {
+		this.dataSource = dataSource;
+		this.partitions = partitions;
+	}
+
+	public void write(List<ApiCall> batch) throws SQLException {
+		if (batch.isEmpty()) {
+			return;
+		}
+		Set<LocalDate> days = batch.stream()
+			.map(call -> LocalDate.ofInstant(call.occurredAt(), ZoneOffset.UTC))
+			.collect(Collectors.toSet());
+		partitions.ensure(days);
+		var calls = new StringBuilder(batch.size() * 320);
+		var touches = new StringBuilder();
+		int touchRows = 0;
+		for (ApiCall call : batch) {
+			CsvRows.call(calls, call);
+			touchRows += CsvRows.touches(touches, call);
+		}
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+				copy.copyIn(COPY_CALLS, new StringReader(calls.toString()));
+				if (touchRows > 0) {
+					copy.copyIn(COPY_TOUCHES, new StringReader(touches.toString()));
+				}
+				connection.commit();
+			}
+			catch (IOException ex) {
+				rollback(connection);
+				throw new UncheckedIOException(ex);
+			}
+			catch (SQLException | RuntimeException ex) {
+				rollback(connection);
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		}
+	}
+
+	/** After a failure: a partition may have been dropped under us, so check again before the retry. */
+	void forgetPartitions() {
+		partitions.forget();
+	}
+
+	private static void rollback(Connection connection) {
+		try {
+			connection.rollback();
+		}
+		catch (SQLException ignored) {
+			// the connection is broken; the pool discards it
+		}
+	}
+
+}

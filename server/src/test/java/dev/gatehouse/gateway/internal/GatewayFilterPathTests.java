@@ -1,0 +1,23 @@
+package dev.gatehouse.gateway.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GatewayFilterPathTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/v1/patients/../admin", "/v1/./patients", "/v1//patients", "/v1/patients;jsessionid=1",
+			"/v1/patients/%2e%2e/x", "/v1/patients%2Fx", "/v1/%2E/x", "/v1\\patients", "/v1/patients/%00" })
+	void safePathWhenTraversalOrEncodedSeparatorThenRefused(String path) {
+		assertThat(GatewayFilter.safePath(path)).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "/", "/v1/patients", "/v1/patients/pat_12ab", "/v1/patients/a.b", "/v1/search/caf%C3%A9" })
+	void safePathWhenOrdinaryThenAccepted(String path) {
+		assertThat(GatewayFilter.safePath(path)).isTrue();
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.gatehouse.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock a unit test moves by hand. */
+public final class SettableClock extends Clock {
+
+	private volatile Instant now;
+
+	public SettableClock(Instant now) {
+		this.now = now;
+	}
+
+	public void advance(Duration duration) {
+		now = now.plus(duration);
+	}
+
+	@Override
+	public Instant instant() {
+		return now;
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		return this;
+	}
+
+}
