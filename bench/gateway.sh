@@ -162,7 +162,7 @@ if [[ -d "$REPO/server/src/main/java/dev/gatehouse/accesslog/internal" ]]; then 
   echo
   echo "- mode: $([[ $QUICK == 1 ]] && echo 'quick (smoke check, figures not meaningful)' || echo full); open loop at $RATE req/s; closed loop at concurrency 8 and 32; load generator bench/GatewayBench.java (plain-socket HTTP/1.1 keep-alive client)$([[ $PIN == 1 ]] && echo ', pinned to CPU 1 with taskset')"
   echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr); load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- JDK: $("$JAVA" -version 2>&1 | head -1); nginx: $("$NGINX" -v 2>&1 | sed 's/^nginx version: //')"
+  echo "- JDK: $("$JAVA" -version 2>&1 | sed -n 1p); nginx: $("$NGINX" -v 2>&1 | sed 's/^nginx version: //')"
   echo "- Gatehouse: $JAR ($(date -u -r "$JAR" +%Y-%m-%dT%H:%MZ), source commit $(git -C "$REPO" rev-parse --short HEAD)); access-log module present: $ACCESSLOG_MODULE"
   echo "- upstream: samples/clinic-api ($CLINIC_JAR), JDK HttpServer, virtual thread per request"
 } > "$RUN/report.md"
@@ -330,104 +330,109 @@ fi
 # --- 4. the lineage queries on generated access-log rows ------------------------------------------
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1)
 LINEAGE_MD="$RUN/lineage.md"
-if [[ $ACCESSLOG_MODULE == yes ]] && "${PSQL[@]}" -tAc "select to_regclass('accesslog.subject_touches') is not null" | grep -q t; then
-  say "lineage: generating $ROWS calls over 30 days into accesslog.api_calls and accesslog.subject_touches (port $PG_PORT)"
-  t0=$SECONDS
-  "${PSQL[@]}" -f "$BENCH/gateway-lineage-prepare.sql" > "$RUN/lineage-generate.log" 2>&1
-  # Chunks of at most a million calls, two sessions at a time (two cores).
-  load_chunk() { "${PSQL[@]}" -v lo="$1" -v hi="$2" -f "$BENCH/gateway-lineage-chunk.sql" >> "$RUN/lineage-generate.log" 2>&1; }
-  chunk=1000000; lo=1; CHUNK_PIDS=()
-  while (( lo <= ROWS )); do
-    hi=$(( lo + chunk - 1 )); (( hi > ROWS )) && hi=$ROWS
-    load_chunk "$lo" "$hi" &
-    CHUNK_PIDS+=($!)
-    if (( ${#CHUNK_PIDS[@]} >= 2 )); then
-      wait "${CHUNK_PIDS[0]}" || { say "lineage: a chunk failed (see lineage-generate.log)"; exit 1; }
-      CHUNK_PIDS=("${CHUNK_PIDS[@]:1}")
-    fi
-    lo=$(( hi + 1 ))
-  done
-  for pid in "${CHUNK_PIDS[@]}"; do wait "$pid" || { say "lineage: a chunk failed (see lineage-generate.log)"; exit 1; }; done
-  t1=$SECONDS
-  "${PSQL[@]}" -f "$BENCH/gateway-lineage-finish.sql" >> "$RUN/lineage-generate.log" 2>&1
-  LOAD_S=$(( t1 - t0 )); INDEX_S=$(( SECONDS - t1 ))
-  say "lineage: loaded in $LOAD_S s (two sessions), the module's five indexes built and ANALYZE in $INDEX_S s"
-  "${PSQL[@]}" -tA -F $'\t' -c "select 'api_calls', (select count(*) from accesslog.api_calls),
-            pg_size_pretty((select sum(pg_total_relation_size(inhrelid)) from pg_inherits where inhparent = 'accesslog.api_calls'::regclass))
-     union all select 'subject_touches', (select count(*) from accesslog.subject_touches),
-            pg_size_pretty((select sum(pg_total_relation_size(inhrelid)) from pg_inherits where inhparent = 'accesslog.subject_touches'::regclass))" > "$RUN/lineage-counts.tsv"
-  # 50 random subjects that exist (account, subject), the module's query per subject over the 30 days.
-  "${PSQL[@]}" -tA -F $'\t' -c "select customer_account_id, subject_id from accesslog.subject_touches tablesample system (0.1) repeatable (7) limit 5000" \
-    | shuf -n 50 --random-source=<(yes) > "$RUN/lineage-subjects.tsv"
-  {
-    echo '\timing on'
-    echo '\o /dev/null'
-    # CallQueries.appsTouchingSubject, as PostgreSQL's JDBC driver runs it: a prepared statement.
-    echo "prepare lineage(uuid, text, timestamptz, timestamptz) as
-select t.app_id, t.installation_id, min(t.occurred_at) as first_touch, max(t.occurred_at) as last_touch,
-       count(distinct t.call_id) as calls,
-       array_remove(array_agg(distinct c.category order by c.category), null) as categories
-from accesslog.subject_touches t
-left join lateral unnest(t.data_categories) as c(category) on true
-where t.customer_account_id = \$1 and t.subject_id = \$2
-  and t.occurred_at >= \$3 and t.occurred_at < \$4
-group by t.app_id, t.installation_id
-order by last_touch desc;"
-    while IFS=$'\t' read -r account subject; do
-      echo "execute lineage('$account', '$subject', now() - interval '31 days', now() + interval '1 day');"
-    done < "$RUN/lineage-subjects.tsv"
-  } > "$RUN/lineage-queries.sql"
-  "${PSQL[@]}" -f "$RUN/lineage-queries.sql" > "$RUN/lineage-queries.out" 2>&1
-  IFS=$'\t' read -r account subject < "$RUN/lineage-subjects.tsv"
-  "${PSQL[@]}" -c "explain (analyze, buffers) select t.app_id, t.installation_id, min(t.occurred_at) as first_touch, max(t.occurred_at) as last_touch, count(distinct t.call_id) as calls, array_remove(array_agg(distinct c.category order by c.category), null) as categories from accesslog.subject_touches t left join lateral unnest(t.data_categories) as c(category) on true where t.customer_account_id = '$account' and t.subject_id = '$subject' and t.occurred_at >= now() - interval '31 days' and t.occurred_at < now() + interval '1 day' group by t.app_id, t.installation_id order by last_touch desc" > "$RUN/lineage-explain.txt" 2>&1
-  # CallQueries.subjectsTouched (AccessLog.subjectsTouched, an incident's blast radius): one app, 7 days;
-  # the busiest app and a middling one.
-  "${PSQL[@]}" -tA -F $'\t' -c "select app_id, count(*) from accesslog.subject_touches where occurred_at >= now() - interval '7 days' group by 1 order by 2 desc" > "$RUN/blast-apps.tsv"
-  {
-    echo '\timing on'
-    echo '\o /dev/null'
-    echo "prepare blast(uuid, timestamptz, timestamptz) as
-select t.customer_account_id, t.subject_id, count(distinct t.call_id) as touches,
-       array_remove(array_agg(distinct c.category), null) as categories
-from accesslog.subject_touches t
-left join lateral unnest(t.data_categories) as c(category) on true
-where t.app_id = \$1 and t.occurred_at >= \$2 and t.occurred_at < \$3
-group by t.customer_account_id, t.subject_id
-order by t.customer_account_id, t.subject_id;"
-    for app in "$(sed -n 1p "$RUN/blast-apps.tsv" | cut -f1)" "$(sed -n 25p "$RUN/blast-apps.tsv" | cut -f1)"; do
-      for _ in 1 2 3; do echo "execute blast('$app', now() - interval '7 days', now());"; done
+lineage_step() {
+  if [[ $ACCESSLOG_MODULE == yes ]] && [[ "$("${PSQL[@]}" -tAc "select to_regclass('accesslog.subject_touches') is not null")" == t ]]; then
+    say "lineage: generating $ROWS calls over 30 days into accesslog.api_calls and accesslog.subject_touches (port $PG_PORT)"
+    t0=$SECONDS
+    "${PSQL[@]}" -f "$BENCH/gateway-lineage-prepare.sql" > "$RUN/lineage-generate.log" 2>&1
+    # Chunks of at most a million calls, two sessions at a time (two cores).
+    load_chunk() { "${PSQL[@]}" -v lo="$1" -v hi="$2" -f "$BENCH/gateway-lineage-chunk.sql" >> "$RUN/lineage-generate.log" 2>&1; }
+    chunk=1000000; lo=1; CHUNK_PIDS=()
+    while (( lo <= ROWS )); do
+      hi=$(( lo + chunk - 1 )); (( hi > ROWS )) && hi=$ROWS
+      load_chunk "$lo" "$hi" &
+      CHUNK_PIDS+=($!)
+      if (( ${#CHUNK_PIDS[@]} >= 2 )); then
+        wait "${CHUNK_PIDS[0]}" || { say "lineage: a chunk failed (see lineage-generate.log)"; return 1; }
+        CHUNK_PIDS=("${CHUNK_PIDS[@]:1}")
+      fi
+      lo=$(( hi + 1 ))
     done
-  } > "$RUN/blast-queries.sql"
-  "${PSQL[@]}" -f "$RUN/blast-queries.sql" > "$RUN/blast-queries.out" 2>&1
-  {
-    echo "### Lineage queries on generated access-log rows"
-    echo
-    echo "Rows (table, rows, size on disk with its indexes):"
-    echo
-    sed 's/^/- /' "$RUN/lineage-counts.tsv"
-    echo "- generated in $LOAD_S s (two psql sessions, indexes dropped), indexes built and ANALYZE in $INDEX_S s"
-    echo
-    grep '^Time:' "$RUN/lineage-queries.out" | sed -n '2,$p' | awk '{print $2}' | sort -n | awk '
-      {v[NR]=$1} END {n=NR; if (n==0) {print "- appsTouchingSubject: no timings"; exit}
-        p50=v[int((n+1)/2)]; p99=v[(n*0.99==int(n*0.99))?n*0.99:int(n*0.99)+1]; max=v[n];
-        printf "- CallQueries.appsTouchingSubject (account, subject, 31-day window), %d random subjects: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", n, p50, p99, max}'
-    awk -F'\t' 'NR==1{printf "- CallQueries.subjectsTouched (blast radius), busiest app (%s touches in 7 days): ", $2} NR==25{mid=$2} END{}' "$RUN/blast-apps.tsv"
-    grep '^Time:' "$RUN/blast-queries.out" | sed -n '2,4p' | awk '{printf "%s ms ", $2}'
-    echo
-    echo "- CallQueries.subjectsTouched, the 25th app ($(sed -n 25p "$RUN/blast-apps.tsv" | cut -f2) touches in 7 days): $(grep '^Time:' "$RUN/blast-queries.out" | sed -n '5,7p' | awk '{printf "%s ms ", $2}')"
-    echo
-    echo "Plan of one lineage query (EXPLAIN ANALYZE, BUFFERS):"
-    echo
-    echo '```'
-    grep -v '^-*$\|QUERY PLAN' "$RUN/lineage-explain.txt" | head -24
-    echo "   ... (one index scan per day partition)"
-    grep 'Planning Time\|Execution Time' "$RUN/lineage-explain.txt"
-    echo '```'
-  } > "$LINEAGE_MD"
-else
-  echo "### Lineage queries: skipped (no access-log module or no accesslog.subject_touches table)" > "$LINEAGE_MD"
-  say "lineage: skipped (no access-log module in this build)"
-fi
+    for pid in "${CHUNK_PIDS[@]}"; do wait "$pid" || { say "lineage: a chunk failed (see lineage-generate.log)"; return 1; }; done
+    t1=$SECONDS
+    "${PSQL[@]}" -f "$BENCH/gateway-lineage-finish.sql" >> "$RUN/lineage-generate.log" 2>&1
+    LOAD_S=$(( t1 - t0 )); INDEX_S=$(( SECONDS - t1 ))
+    say "lineage: loaded in $LOAD_S s (two sessions), the module's five indexes built and ANALYZE in $INDEX_S s"
+    "${PSQL[@]}" -tA -F $'\t' -c "select 'api_calls', (select count(*) from accesslog.api_calls),
+              pg_size_pretty((select sum(pg_total_relation_size(inhrelid)) from pg_inherits where inhparent = 'accesslog.api_calls'::regclass))
+       union all select 'subject_touches', (select count(*) from accesslog.subject_touches),
+              pg_size_pretty((select sum(pg_total_relation_size(inhrelid)) from pg_inherits where inhparent = 'accesslog.subject_touches'::regclass))" > "$RUN/lineage-counts.tsv"
+    # 50 random subjects that exist (account, subject), the module's query per subject over the 30 days.
+    "${PSQL[@]}" -tA -F $'\t' -c "select customer_account_id, subject_id from accesslog.subject_touches tablesample system (0.1) repeatable (7) limit 5000" \
+      | shuf -n 50 --random-source=<(yes) > "$RUN/lineage-subjects.tsv"
+    {
+      echo '\timing on'
+      echo '\o /dev/null'
+      # CallQueries.appsTouchingSubject, as PostgreSQL's JDBC driver runs it: a prepared statement.
+      echo "prepare lineage(uuid, text, timestamptz, timestamptz) as
+  select t.app_id, t.installation_id, min(t.occurred_at) as first_touch, max(t.occurred_at) as last_touch,
+         count(distinct t.call_id) as calls,
+         array_remove(array_agg(distinct c.category order by c.category), null) as categories
+  from accesslog.subject_touches t
+  left join lateral unnest(t.data_categories) as c(category) on true
+  where t.customer_account_id = \$1 and t.subject_id = \$2
+    and t.occurred_at >= \$3 and t.occurred_at < \$4
+  group by t.app_id, t.installation_id
+  order by last_touch desc;"
+      while IFS=$'\t' read -r account subject; do
+        echo "execute lineage('$account', '$subject', now() - interval '31 days', now() + interval '1 day');"
+      done < "$RUN/lineage-subjects.tsv"
+    } > "$RUN/lineage-queries.sql"
+    "${PSQL[@]}" -f "$RUN/lineage-queries.sql" > "$RUN/lineage-queries.out" 2>&1
+    IFS=$'\t' read -r account subject < "$RUN/lineage-subjects.tsv"
+    "${PSQL[@]}" -c "explain (analyze, buffers) select t.app_id, t.installation_id, min(t.occurred_at) as first_touch, max(t.occurred_at) as last_touch, count(distinct t.call_id) as calls, array_remove(array_agg(distinct c.category order by c.category), null) as categories from accesslog.subject_touches t left join lateral unnest(t.data_categories) as c(category) on true where t.customer_account_id = '$account' and t.subject_id = '$subject' and t.occurred_at >= now() - interval '31 days' and t.occurred_at < now() + interval '1 day' group by t.app_id, t.installation_id order by last_touch desc" > "$RUN/lineage-explain.txt" 2>&1
+    # CallQueries.subjectsTouched (AccessLog.subjectsTouched, an incident's blast radius): one app, 7 days;
+    # the busiest app and a middling one.
+    "${PSQL[@]}" -tA -F $'\t' -c "select app_id, count(*) from accesslog.subject_touches where occurred_at >= now() - interval '7 days' group by 1 order by 2 desc" > "$RUN/blast-apps.tsv"
+    {
+      echo '\timing on'
+      echo '\o /dev/null'
+      echo "prepare blast(uuid, timestamptz, timestamptz) as
+  select t.customer_account_id, t.subject_id, count(distinct t.call_id) as touches,
+         array_remove(array_agg(distinct c.category), null) as categories
+  from accesslog.subject_touches t
+  left join lateral unnest(t.data_categories) as c(category) on true
+  where t.app_id = \$1 and t.occurred_at >= \$2 and t.occurred_at < \$3
+  group by t.customer_account_id, t.subject_id
+  order by t.customer_account_id, t.subject_id;"
+      for app in "$(sed -n 1p "$RUN/blast-apps.tsv" | cut -f1)" "$(sed -n 25p "$RUN/blast-apps.tsv" | cut -f1)"; do
+        for _ in 1 2 3; do echo "execute blast('$app', now() - interval '7 days', now());"; done
+      done
+    } > "$RUN/blast-queries.sql"
+    "${PSQL[@]}" -f "$RUN/blast-queries.sql" > "$RUN/blast-queries.out" 2>&1
+    {
+      echo "### Lineage queries on generated access-log rows"
+      echo
+      echo "Rows (table, rows, size on disk with its indexes):"
+      echo
+      sed 's/^/- /' "$RUN/lineage-counts.tsv"
+      echo "- generated in $LOAD_S s (two psql sessions, indexes dropped), indexes built and ANALYZE in $INDEX_S s"
+      echo
+      grep '^Time:' "$RUN/lineage-queries.out" | sed -n '2,$p' | awk '{print $2}' | sort -n | awk '
+        {v[NR]=$1} END {n=NR; if (n==0) {print "- appsTouchingSubject: no timings"; exit}
+          p50=v[int((n+1)/2)]; p99=v[(n*0.99==int(n*0.99))?n*0.99:int(n*0.99)+1]; max=v[n];
+          printf "- CallQueries.appsTouchingSubject (account, subject, 31-day window), %d random subjects: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", n, p50, p99, max}'
+      awk -F'\t' 'NR==1{printf "- CallQueries.subjectsTouched (blast radius), busiest app (%s touches in 7 days): ", $2} NR==25{mid=$2} END{}' "$RUN/blast-apps.tsv"
+      grep '^Time:' "$RUN/blast-queries.out" | sed -n '2,4p' | awk '{printf "%s ms ", $2}'
+      echo
+      echo "- CallQueries.subjectsTouched, the 25th app ($(sed -n 25p "$RUN/blast-apps.tsv" | cut -f2) touches in 7 days): $(grep '^Time:' "$RUN/blast-queries.out" | sed -n '5,7p' | awk '{printf "%s ms ", $2}')"
+      echo
+      echo "Plan of one lineage query (EXPLAIN ANALYZE, BUFFERS):"
+      echo
+      echo '```'
+      # (no "| head" under pipefail: the writer's SIGPIPE would end the script)
+      awk '!/^-*$/ && !/QUERY PLAN/ && ++n <= 24' "$RUN/lineage-explain.txt"
+      echo "   ... (one index scan per day partition)"
+      grep 'Planning Time\|Execution Time' "$RUN/lineage-explain.txt"
+      echo '```'
+    } > "$LINEAGE_MD"
+  else
+    echo "### Lineage queries: skipped (no access-log module or no accesslog.subject_touches table)" > "$LINEAGE_MD"
+    say "lineage: skipped (no access-log module in this build)"
+  fi
+}
+# A failure here must not lose the gateway's figures: they are in gateway.tsv and go into the report.
+lineage_step || { say "lineage: the step failed (see lineage-*.log and run.log)"; echo "### Lineage queries: the step FAILED (see lineage-generate.log)" >> "$LINEAGE_MD"; }
 
 {
   echo "- wall time: $(( SECONDS / 60 )) min $(( SECONDS % 60 )) s; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
