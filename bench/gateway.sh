@@ -224,7 +224,9 @@ GH_PID=""
 start_gatehouse() { # start_gatehouse TRANSPORT
   local transport="$1"
   say "Gatehouse: starting on 127.0.0.1:$GH_PORT, transport=$transport, embedded PostgreSQL on $PG_PORT (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  start_group "$RUN/node/server-$transport.log" "$JAVA" -jar "$NODE_JAR" --spring.profiles.active=demo \
+  # Default JVM options, plus a GC log (pauses explain latency tails).
+  start_group "$RUN/node/server-$transport.log" "$JAVA" "-Xlog:gc:file=$RUN/node/gc-$transport.log:uptime,level" \
+    -jar "$NODE_JAR" --spring.profiles.active=demo \
     --gatehouse.db.data-dir="$DATA" --gatehouse.db.embedded-port=$PG_PORT \
     --server.port=$GH_PORT --server.address=127.0.0.1 \
     --gatehouse.samples.clinic-api-url=http://127.0.0.1:$UP_PORT \
@@ -438,6 +440,14 @@ lineage_step || { say "lineage: the step failed (see lineage-*.log and run.log)"
   echo "- wall time: $(( SECONDS / 60 )) min $(( SECONDS % 60 )) s; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   "${LOADGEN[@]}" report "$RUN"
+  echo
+  echo "### GC pauses of the Gatehouse node (whole run of each transport, start-up included; $RUN/node/gc-*.log)"
+  echo
+  for tr in apache jdk; do
+    [[ -f "$RUN/node/gc-$tr.log" ]] || continue
+    awk -v t="$tr" '/Using / && !g {sub(/.*Using /, ""); g=$0} /Pause/ {ms=$NF; sub("ms", "", ms); n++; sum+=ms; if (ms+0 > max+0) max=ms; if (ms+0 >= 5) over5++}
+      END {printf "- %s transport: %s; %d pauses, %.0f ms in all, longest %.1f ms, %d of 5 ms or more\n", t, g, n, sum, max, over5}' "$RUN/node/gc-$tr.log"
+  done
   echo
   cat "$LINEAGE_MD"
   if ls "$RUN"/gateway-*.hotspots.txt >/dev/null 2>&1; then
