@@ -2,7 +2,10 @@ package dev.gatehouse.webhooks;
 
 import java.time.Instant;
 
-/** One try to deliver: what the endpoint answered (or why nothing came back) and how long it took. */
+/**
+ * One try to deliver: what the endpoint answered (or why nothing came back), how long it took, and
+ * which node made it ({@code host/pid/instance}).
+ */
 public record WebhookAttempt(String deliveryId, int attempt, Instant attemptedAt, String url, Integer statusCode,
-		int latencyMs, String error, String responseExcerpt) {
+		int latencyMs, String error, String responseExcerpt, String node) {
 }

@@ -59,6 +59,9 @@ class GatewaySystemTests extends OAuthSystemTest {
 	@Autowired
 	AccessLog accessLog;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	String patient;
@@ -90,6 +93,24 @@ class GatewaySystemTests extends OAuthSystemTest {
 		assertThat(response.headers().firstValue("X-Data-Subjects")).isEmpty();
 		assertThat(response.headers().firstValue("RateLimit")).isPresent();
 		assertThat(response.headers().firstValue("RateLimit-Policy")).isPresent();
+		assertThat(meters.get("gatehouse.gateway.calls").tag("route", "gwtest.patients.read").tag("outcome", "forwarded")
+			.timer().count()).isPositive();
+	}
+
+	@Test
+	void callWhenForwardedThenTimedOnceByTheGatewayNotAlsoAsAServerRequest() throws Exception {
+		String token = installedToken();
+		Thread.sleep(200);
+		long before = serverRequests();
+
+		assertThat(call("GET", "/platform/v1/patients/" + patient, token, null).statusCode()).isEqualTo(200);
+		Thread.sleep(200);
+
+		assertThat(serverRequests()).isEqualTo(before);
+	}
+
+	private long serverRequests() {
+		return meters.find("http.server.requests").timers().stream().mapToLong(t -> t.count()).sum();
 	}
 
 	@Test
@@ -117,8 +138,14 @@ class GatewaySystemTests extends OAuthSystemTest {
 		var list = call("GET", "/platform/v1/patients?limit=5", token, null);
 		assertThat(list.statusCode()).isEqualTo(200);
 		assertThat(call("GET", "/platform/v1/appointments", token, null).statusCode()).isEqualTo(403);
-		accessLog.flush();
 		Instant to = Instant.now().plusSeconds(1);
+		// Each call is queued for the access log just after its answer is sent.
+		long deadline = System.nanoTime() + 3_000_000_000L;
+		do {
+			accessLog.flush();
+		}
+		while (accessLog.calls(CallQuery.between(from, to, 100).installation(installation.id().value())).size() < 3
+				&& System.nanoTime() < deadline && sleepThen(true));
 
 		var touches = accessLog.appsTouchingSubject(clinic.id().value(), patient, from, to);
 		assertThat(touches).singleElement().satisfies(touch -> {
@@ -143,6 +170,41 @@ class GatewaySystemTests extends OAuthSystemTest {
 		assertThat(refused.subjectIds()).isEmpty();
 		var customerPage = WebSession.html(loggedIn(admin).get("/customer-accounts/" + clinic.id() + "/apps"));
 		assertThat(customerPage.select("#installed-apps tbody tr").text()).doesNotContain("never");
+	}
+
+	@Test
+	void callsWhenNoVerifiedTokenThenCountedInMetricsButNotWrittenToTheAccessLog() {
+		Instant from = Instant.now().minusSeconds(5);
+		accessLog.flush();
+		long before = loggedSince(from);
+		long refused = invalidTokenCalls();
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(call("GET", "/platform/v1/patients/" + patient, "not-a-token-" + i, null).statusCode()).isEqualTo(401);
+		}
+		// The timer, then the access log, are written just after the answer is sent.
+		long deadline = System.nanoTime() + 2_000_000_000L;
+		while (invalidTokenCalls() < refused + 5 && System.nanoTime() < deadline) {
+			sleep(20);
+		}
+		sleep(100);
+		accessLog.flush();
+
+		assertThat(invalidTokenCalls()).isEqualTo(refused + 5);
+		assertThat(loggedSince(from)).isEqualTo(before);
+	}
+
+	private long invalidTokenCalls() {
+		return meters.get("gatehouse.gateway.calls").tag("outcome", "invalid_token").timers().stream()
+			.mapToLong(t -> t.count())
+			.sum();
+	}
+
+	private long loggedSince(Instant from) {
+		return accessLog.traffic(null, from, Instant.now().plusSeconds(60), Duration.ofMinutes(5))
+			.stream()
+			.mapToLong(b -> b.calls())
+			.sum();
 	}
 
 	@Test
@@ -436,6 +498,11 @@ class GatewaySystemTests extends OAuthSystemTest {
 
 	private URI uri(String path) {
 		return oauth.uri(path);
+	}
+
+	private static boolean sleepThen(boolean value) {
+		sleep(20);
+		return value;
 	}
 
 	private static void sleep(long millis) {

@@ -288,10 +288,14 @@ final class GatewayFilter implements Filter {
 		VerifiedToken token = call.token;
 		Route route = call.route;
 		metrics.record(route == null ? null : route.id(), call.rejection, micros);
+		if (token == null) {
+			// No verified app: nothing to trace to anyone, and an anonymous flood must not fill the
+			// access log. Such calls are counted in the metrics (outcome no_token, invalid_token, ...).
+			return;
+		}
 		try {
-			accessLog.record(new ApiCall(call.id, call.at, token == null ? null : token.appId(),
-					token == null ? null : token.clientId(), token == null ? null : token.installationId(),
-					token == null ? null : token.customerAccountId(), route == null ? null : route.id(), call.method,
+			accessLog.record(new ApiCall(call.id, call.at, token.appId(), token.clientId(), token.installationId(),
+					token.customerAccountId(), route == null ? null : route.id(), call.method,
 					call.path, call.status, micros, call.requestBytes, call.responseBytes,
 					route == null ? List.of() : route.scopes(), route == null ? List.of() : route.dataCategories(),
 					call.subjects, call.address, call.rejection));

@@ -61,10 +61,12 @@ class DeliveryRepository {
 	}
 
 	void recordAttempt(String id, int attempt, Instant at, String url, Integer status, int latencyMs, String error,
-			String excerpt) {
+			String excerpt, String node) {
 		jdbc.sql("""
-				insert into webhooks.attempts (delivery_id, attempt, attempted_at, url, status_code, latency_ms, error, response_excerpt)
-				values (:id, :attempt, :at, :url, :status, :latency, :error, :excerpt)""")
+				insert into webhooks.attempts (delivery_id, attempt, attempted_at, url, status_code, latency_ms, error,
+				    response_excerpt, node)
+				values (:id, :attempt, :at, :url, :status, :latency, :error, :excerpt, :node)""")
+			.param("node", node)
 			.param("id", id)
 			.param("attempt", attempt)
 			.param("at", Timestamp.from(at))
@@ -137,7 +139,7 @@ class DeliveryRepository {
 			.param("id", id)
 			.query((rs, n) -> new WebhookAttempt(rs.getString("delivery_id"), rs.getInt("attempt"),
 					rs.getTimestamp("attempted_at").toInstant(), rs.getString("url"), (Integer) rs.getObject("status_code"),
-					rs.getInt("latency_ms"), rs.getString("error"), rs.getString("response_excerpt")))
+					rs.getInt("latency_ms"), rs.getString("error"), rs.getString("response_excerpt"), rs.getString("node")))
 			.list();
 	}
 

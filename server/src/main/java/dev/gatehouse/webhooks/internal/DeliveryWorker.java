@@ -47,6 +47,10 @@ final class DeliveryWorker implements AutoCloseable {
 
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
+	/** This node in the attempt log: host, process and this worker (two contexts may share a process). */
+	private final String node = hostName() + "/" + ProcessHandle.current().pid() + "/"
+			+ Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+
 	DeliveryWorker(DeliveryRepository deliveries, EndpointRepository endpoints, WebhookSender sender,
 			RetrySchedule schedule, WebhooksProperties properties, TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock) {
@@ -102,7 +106,7 @@ final class DeliveryWorker implements AutoCloseable {
 	private void record(DeliveryRepository.Claimed delivery, String url, Instant at, WebhookSender.Outcome outcome) {
 		Instant now = clock.instant();
 		deliveries.recordAttempt(delivery.id(), delivery.attempt(), at, url, outcome.status(), outcome.latencyMs(),
-				outcome.error(), outcome.excerpt());
+				outcome.error(), outcome.excerpt(), node);
 		AppId app = new AppId(delivery.appId());
 		if (outcome.delivered()) {
 			deliveries.delivered(delivery.id(), outcome.status(), now);
@@ -126,6 +130,15 @@ final class DeliveryWorker implements AutoCloseable {
 		deliveries.exhausted(delivery.id(), outcome.status(), outcome.error(), now);
 		endpoints.exhausted(delivery.appId(), now);
 		events.publishEvent(new WebhookEvents.DeliveryExhausted(app, delivery.id(), delivery.type(), delivery.attempt()));
+	}
+
+	private static String hostName() {
+		try {
+			return java.net.InetAddress.getLocalHost().getHostName();
+		}
+		catch (java.net.UnknownHostException ex) {
+			return "unknown-host";
+		}
 	}
 
 	int maxAttempts() {
