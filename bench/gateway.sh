@@ -397,7 +397,8 @@ lineage_step() {
   where t.app_id = \$1 and t.occurred_at >= \$2 and t.occurred_at < \$3
   group by t.customer_account_id, t.subject_id
   order by t.customer_account_id, t.subject_id;"
-      for app in "$(sed -n 1p "$RUN/blast-apps.tsv" | cut -f1)" "$(sed -n 25p "$RUN/blast-apps.tsv" | cut -f1)"; do
+      # The busiest app (in a full run: Northwind Reminders, with the benchmark's own calls), the second and the 25th.
+    for app in "$(sed -n 1p "$RUN/blast-apps.tsv" | cut -f1)" "$(sed -n 2p "$RUN/blast-apps.tsv" | cut -f1)" "$(sed -n 25p "$RUN/blast-apps.tsv" | cut -f1)"; do
         for _ in 1 2 3; do echo "execute blast('$app', now() - interval '7 days', now());"; done
       done
     } > "$RUN/blast-queries.sql"
@@ -417,7 +418,8 @@ lineage_step() {
       awk -F'\t' 'NR==1{printf "- CallQueries.subjectsTouched (blast radius), busiest app (%s touches in 7 days): ", $2} NR==25{mid=$2} END{}' "$RUN/blast-apps.tsv"
       grep '^Time:' "$RUN/blast-queries.out" | sed -n '2,4p' | awk '{printf "%s ms ", $2}'
       echo
-      echo "- CallQueries.subjectsTouched, the 25th app ($(sed -n 25p "$RUN/blast-apps.tsv" | cut -f2) touches in 7 days): $(grep '^Time:' "$RUN/blast-queries.out" | sed -n '5,7p' | awk '{printf "%s ms ", $2}')"
+      echo "- CallQueries.subjectsTouched, the second busiest app ($(sed -n 2p "$RUN/blast-apps.tsv" | cut -f2) touches in 7 days): $(grep '^Time:' "$RUN/blast-queries.out" | sed -n '5,7p' | awk '{printf "%s ms ", $2}')"
+    echo "- CallQueries.subjectsTouched, the 25th app ($(sed -n 25p "$RUN/blast-apps.tsv" | cut -f2) touches in 7 days): $(grep '^Time:' "$RUN/blast-queries.out" | sed -n '8,10p' | awk '{printf "%s ms ", $2}')"
       echo
       echo "Plan of one lineage query (EXPLAIN ANALYZE, BUFFERS):"
       echo
