@@ -1235,6 +1235,25 @@ public class TokenBench {
 
 		/** A coarse bucket for a frame, to tell where a token's time goes. */
 		static String area(String m) {
+			// The gateway's path (bench/gateway.sh profiles with this too).
+			if (m.startsWith("org.apache.hc")) {
+				return "Apache HttpClient (gateway transport)";
+			}
+			if (m.startsWith("jdk.internal.net.http")) {
+				return "JDK HttpClient (gateway transport)";
+			}
+			if (m.startsWith("dev.gatehouse.accesslog")) {
+				return "Access log (dev.gatehouse.accesslog)";
+			}
+			if (m.startsWith("io.github.bucket4j") || m.startsWith("dev.gatehouse.gateway.internal.RateLimiter")) {
+				return "Rate limits (Bucket4j)";
+			}
+			if (m.startsWith("dev.gatehouse.gateway.internal.AccessTokenVerifier")) {
+				return "Gateway token verification (digest, cache)";
+			}
+			if (m.startsWith("dev.gatehouse.gateway")) {
+				return "Gateway filter (dev.gatehouse.gateway, other)";
+			}
 			if (m.startsWith("sun.security.ec") || m.contains("ECDSA") || m.startsWith("sun.security.util.math")) {
 				return "ECDSA signing (sun.security.ec)";
 			}
