@@ -104,10 +104,14 @@ class AccountSecurityController {
 		return "redirect:/account/security#passkeys";
 	}
 
+	/**
+	 * Creates a token and shows the page at once, with the secret: a flash attribute would put the
+	 * secret into the session table (and the record is not serializable), where it has no business.
+	 */
 	@PostMapping("/account/tokens")
 	String createToken(@AuthenticationPrincipal GatehousePrincipal user, @RequestParam(defaultValue = "") String name,
 			@RequestParam(required = false) List<String> scopes, @RequestParam(defaultValue = "90") String days,
-			RedirectAttributes redirect) {
+			Model model) {
 		Set<ApiScope> chosen = EnumSet.noneOf(ApiScope.class);
 		if (scopes != null) {
 			scopes.forEach(value -> ApiScope.of(value).ifPresent(chosen::add));
@@ -120,14 +124,13 @@ class AccountSecurityController {
 			parsedDays = -1;
 		}
 		try {
-			var created = tokens.create(user.userId(), name, chosen, parsedDays);
-			redirect.addFlashAttribute("newToken", created);
+			model.addAttribute("newToken", tokens.create(user.userId(), name, chosen, parsedDays));
 		}
 		catch (IdentityException ex) {
-			redirect.addFlashAttribute("tokenErrors", Map.of(ex.field(), ex.getMessage()));
-			redirect.addFlashAttribute("tokenForm", new TokenForm(name, chosen, parsedDays));
+			model.addAttribute("tokenErrors", Map.of(ex.field(), ex.getMessage()));
+			model.addAttribute("tokenForm", new TokenForm(name, chosen, parsedDays));
 		}
-		return "redirect:/account/security#tokens";
+		return page(user, model);
 	}
 
 	@PostMapping("/account/tokens/{id}/revoke")
