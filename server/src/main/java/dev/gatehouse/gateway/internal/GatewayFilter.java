@@ -98,7 +98,7 @@ final class GatewayFilter implements Filter {
 			chain.doFilter(req, res);
 			return;
 		}
-		Call call = new Call(UUID.randomUUID(), clock.instant(), System.nanoTime(), request.getMethod(), uri,
+		Call call = new Call(callId(), clock.instant(), System.nanoTime(), request.getMethod(), uri,
 				request.getRemoteAddr());
 		try {
 			handle(call, request, response, uri.substring(prefix.length()));
@@ -248,13 +248,14 @@ final class GatewayFilter implements Filter {
 			call.subjects = subjects;
 			InputStream in = upstream.body();
 			if (in != null && !"HEAD".equals(call.method)) {
-				call.responseBytes = copy(in, response.getOutputStream());
+				call.responseBytes = copy(in, response.getOutputStream(), contentLength(upstream));
 			}
 		}
 	}
 
-	private static long copy(InputStream in, OutputStream out) throws IOException {
-		byte[] buffer = new byte[16 * 1024];
+	private static long copy(InputStream in, OutputStream out, long expected) throws IOException {
+		// Most answers are small: a 16 KB buffer per call was a seventh of the gateway's samples.
+		byte[] buffer = new byte[expected > 0 && expected < 16 * 1024 ? (int) expected : 16 * 1024];
 		long total = 0;
 		int n;
 		while ((n = in.read(buffer)) >= 0) {
@@ -262,6 +263,20 @@ final class GatewayFilter implements Filter {
 			total += n;
 		}
 		return total;
+	}
+
+	private static long contentLength(UpstreamTransport.Response upstream) {
+		for (var header : upstream.headers()) {
+			if (header.getKey().equalsIgnoreCase("Content-Length")) {
+				try {
+					return Long.parseLong(header.getValue().trim());
+				}
+				catch (NumberFormatException ex) {
+					return -1;
+				}
+			}
+		}
+		return -1;
 	}
 
 	/** The body, or null when it is larger than allowed. */
@@ -303,6 +318,17 @@ final class GatewayFilter implements Filter {
 		catch (RuntimeException ex) {
 			log.error("Access log refused call {}", call.id, ex);
 		}
+	}
+
+	/**
+	 * A random (version 4) UUID from the thread's fast generator: a call id names a call, it guards
+	 * nothing, and {@link UUID#randomUUID()} draws from SecureRandom on every call.
+	 */
+	static UUID callId() {
+		var random = java.util.concurrent.ThreadLocalRandom.current();
+		long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(most, least);
 	}
 
 	/** No dot segments, empty segments, matrix parameters or encoded separators: what we match is what we forward. */

@@ -7,6 +7,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class GatewayFilterPathTests {
 
+	@org.junit.jupiter.api.Test
+	void callIdWhenMadeThenVersionFourRandomUuids() {
+		var ids = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> GatewayFilter.callId()).toList();
+
+		assertThat(ids).allSatisfy(id -> {
+			assertThat(id.version()).isEqualTo(4);
+			assertThat(id.variant()).isEqualTo(2);
+		});
+		assertThat(ids).doesNotHaveDuplicates();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/v1/patients/../admin", "/v1/./patients", "/v1//patients", "/v1/patients;jsessionid=1",
 			"/v1/patients/%2e%2e/x", "/v1/patients%2Fx", "/v1/%2E/x", "/v1\\patients", "/v1/patients/%00" })
