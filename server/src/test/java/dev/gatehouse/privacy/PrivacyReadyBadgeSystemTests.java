@@ -34,8 +34,20 @@ class PrivacyReadyBadgeSystemTests extends FullStackTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	dev.gatehouse.identity.Accounts accounts;
+
+	@Autowired
+	dev.gatehouse.marketplace.CustomerAccounts customers;
+
+	UUID account;
+
 	@Test
 	void listingWhenEndpointWorksAndRequestsOnTimeThenPrivacyReadyAndWhenOneIsOverdueThenNot() {
+		// Requests belong to a real account: operator pages list every request with its account's name.
+		var admin = dev.gatehouse.support.TestUsers.create(accounts, dev.gatehouse.identity.UserKind.CUSTOMER,
+				dev.gatehouse.identity.Role.CUSTOMER_ADMIN);
+		account = customers.create("Clinic " + UUID.randomUUID().toString().substring(0, 8), admin.id()).id().value();
 		var fixture = AppFixtures.draftApp(context);
 		AppFixtures.approve(context, fixture);
 		var app = fixture.app().id();
@@ -92,7 +104,7 @@ class PrivacyReadyBadgeSystemTests extends FullStackTest {
 				insert into privacy.requests (id, customer_account_id, kind, subject_ids, filed_by_operator, filed_at, due_at, status)
 				values (:id, :account, 'ERASURE', array['pat_1'], true, now() - interval '3 days', now() + interval '27 days', 'OPEN')""")
 			.param("id", id)
-			.param("account", UUID.randomUUID())
+			.param("account", account)
 			.update();
 		return id;
 	}
