@@ -1,14 +1,12 @@
 package dev.gatehouse.accesslog;
 
 import dev.gatehouse.apps.App;
-import dev.gatehouse.apps.AppRegistry;
-import dev.gatehouse.apps.ScopeCatalogue;
-import dev.gatehouse.apps.TestApps;
 import dev.gatehouse.developers.DeveloperOrganizations;
 import dev.gatehouse.identity.Accounts;
 import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserKind;
 import dev.gatehouse.policy.LegalDocuments;
+import dev.gatehouse.support.AppFixtures;
 import dev.gatehouse.support.FullStackTest;
 import dev.gatehouse.support.TestOrganizations;
 import dev.gatehouse.support.TestUsers;
@@ -17,7 +15,6 @@ import dev.gatehouse.support.WebSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrafficPagesSystemTests extends FullStackTest {
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	Accounts accounts;
 
 	@Autowired
@@ -41,12 +41,6 @@ class TrafficPagesSystemTests extends FullStackTest {
 
 	@Autowired
 	LegalDocuments legal;
-
-	@Autowired
-	AppRegistry registry;
-
-	@Autowired
-	ScopeCatalogue catalogue;
 
 	@Autowired
 	AccessLog accessLog;
@@ -57,10 +51,8 @@ class TrafficPagesSystemTests extends FullStackTest {
 
 	@BeforeEach
 	void anAppWithTrafficInTheLastHours() {
-		TestApps.defineScopes(catalogue);
 		developer = TestUsers.createWithTotp(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
-		var org = TestOrganizations.inGoodStanding(developer.user(), organizations, legal).org();
-		app = registry.create(org, developer.user().id(), TestApps.complete(TestApps.uniqueName()));
+		app = AppFixtures.draftAppOf(context, developer.user());
 		UUID installation = UUID.randomUUID();
 		UUID account = UUID.randomUUID();
 		Instant now = Instant.now();

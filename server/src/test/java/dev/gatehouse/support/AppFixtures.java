@@ -26,10 +26,16 @@ public final class AppFixtures {
 	public static DraftApp draftApp(ApplicationContext context) {
 		TestApps.defineScopes(context.getBean(ScopeCatalogue.class));
 		UserAccount developer = TestUsers.create(context.getBean(Accounts.class), UserKind.DEVELOPER, Role.DEVELOPER);
+		App app = draftAppOf(context, developer);
+		return new DraftApp(developer, app.organizationId(), app);
+	}
+
+	/** A complete draft app of a new organization in good standing that {@code developer} founds. */
+	public static App draftAppOf(ApplicationContext context, UserAccount developer) {
+		TestApps.defineScopes(context.getBean(ScopeCatalogue.class));
 		OrganizationId org = TestOrganizations.inGoodStanding(developer, context.getBean(DeveloperOrganizations.class),
 				context.getBean(LegalDocuments.class)).org();
-		App app = context.getBean(AppRegistry.class).create(org, developer.id(), TestApps.complete(TestApps.uniqueName()));
-		return new DraftApp(developer, org, app);
+		return context.getBean(AppRegistry.class).create(org, developer.id(), TestApps.complete(TestApps.uniqueName()));
 	}
 
 	/** Takes the app's draft revision through review to approval (a stand-in logo satisfies the pack). */

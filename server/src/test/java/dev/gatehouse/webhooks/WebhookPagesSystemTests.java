@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.apps.App;
 import dev.gatehouse.apps.AppCredentials;
-import dev.gatehouse.apps.AppRegistry;
-import dev.gatehouse.apps.ScopeCatalogue;
-import dev.gatehouse.apps.TestApps;
 import dev.gatehouse.developers.DeveloperOrganizations;
 import dev.gatehouse.identity.Accounts;
 import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserKind;
-import dev.gatehouse.policy.LegalDocuments;
+import dev.gatehouse.support.AppFixtures;
 import dev.gatehouse.support.FullStackTest;
-import dev.gatehouse.support.TestOrganizations;
 import dev.gatehouse.support.TestUsers;
 import dev.gatehouse.support.WebhookReceiver.Answer;
 
@@ -29,19 +25,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WebhookPagesSystemTests extends FullStackTest {
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	Accounts accounts;
 
 	@Autowired
 	DeveloperOrganizations organizations;
-
-	@Autowired
-	LegalDocuments legal;
-
-	@Autowired
-	AppRegistry registry;
-
-	@Autowired
-	ScopeCatalogue catalogue;
 
 	@Autowired
 	AppCredentials credentials;
@@ -60,10 +50,8 @@ class WebhookPagesSystemTests extends FullStackTest {
 
 	@BeforeEach
 	void appWithEndpoint() {
-		TestApps.defineScopes(catalogue);
 		developer = TestUsers.createWithTotp(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
-		var org = TestOrganizations.inGoodStanding(developer.user(), organizations, legal).org();
-		app = registry.create(org, developer.user().id(), TestApps.complete(TestApps.uniqueName()));
+		app = AppFixtures.draftAppOf(context, developer.user());
 		key = UUID.randomUUID().toString();
 		jdbc.sql("update apps.revisions set webhook_url = :url where app_id = :app")
 			.param("url", DOMAIN.hookUrl(key))
