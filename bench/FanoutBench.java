@@ -95,6 +95,7 @@ public class FanoutBench {
 				System.exit(2);
 			}
 		}
+		System.exit(0);
 	}
 
 	static String req(Map<String, String> o, String k) {
@@ -266,7 +267,7 @@ public class FanoutBench {
 			}
 			String token = tm.group(1).trim();
 			HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-				.executor(Executors.newFixedThreadPool(2)).build();
+				.build();
 			String apps = call(api, token, base.resolve("/api/v1/apps"), null, 200);
 			Matcher om = Pattern.compile("\"organizationId\"\\s*:\\s*\"([0-9a-f-]{36})\"\\s*,\\s*\"name\"\\s*:\\s*\"Northwind Reminders\"")
 				.matcher(apps);

@@ -6,8 +6,11 @@
 # (1) one erasure filed by the customer admin, delivered to all 1,000, and (2) a stream of erasures
 # filed back to back: sustained deliveries per second. See bench/README.md, "Webhook fan-out".
 #
-#   bench/webhook-fanout.sh [--quick] [--keep] [--apps 1000] [--ports 10] [--stream 10]
-#                           [--variant 'batch-size=500 poll-interval=100ms'] [--jar PATH]
+#   bench/webhook-fanout.sh [--quick] [--keep] [--apps 1000] [--ports 10] [--stream 3] [--timeout 180]
+#                           [--variant 'batch-size=10 poll-interval=100ms'] [--jar PATH]
+#
+# --timeout: seconds each phase (the single erasure, the stream) waits for its deliveries; a phase
+# that times out is reported with what arrived (and the run exits non-zero at the end).
 #
 # --variant: after the measurement with the worker's defaults, Gatehouse is restarted on the same data
 # with these gatehouse.webhooks.* settings and measured again (new subjects, same apps and receivers);
@@ -27,9 +30,10 @@ KEEP=0
 APPS=""
 NPORTS=10
 STREAM=""
-VARIANT="batch-size=500 poll-interval=100ms"
-GH_PORT="${BENCH_GATEHOUSE_PORT:-28080}"
-PG_PORT="${BENCH_GATEHOUSE_PG_PORT:-25434}"
+VARIANT="batch-size=10 poll-interval=100ms"
+TIMEOUT=180
+GH_PORT="${BENCH_GATEHOUSE_PORT:-28480}"
+PG_PORT="${BENCH_GATEHOUSE_PG_PORT:-25484}"
 RECEIVER_PORT0="${BENCH_RECEIVER_PORT:-28300}"
 
 while [[ $# -gt 0 ]]; do
@@ -40,6 +44,7 @@ while [[ $# -gt 0 ]]; do
     --ports) NPORTS="$2"; shift ;;
     --stream) STREAM="$2"; shift ;;
     --variant) VARIANT="$2"; shift ;;
+    --timeout) TIMEOUT="$2"; shift ;;
     --jar) JAR="$2"; shift ;;
     -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -51,7 +56,7 @@ if [[ $QUICK == 1 ]]; then
   # Smoke check (about 4 minutes): 100 apps, two erasures in the stream; the figures mean nothing.
   APPS="${APPS:-100}"; STREAM="${STREAM:-2}"; BASELINE=200
 else
-  APPS="${APPS:-1000}"; STREAM="${STREAM:-10}"; BASELINE=$(( APPS * 10 ))
+  APPS="${APPS:-1000}"; STREAM="${STREAM:-3}"; BASELINE=$(( APPS * 5 ))
 fi
 (( APPS >= 1 && APPS <= 5000 )) || { echo "--apps: 1 to 5000" >&2; exit 2; }
 (( NPORTS >= 1 && NPORTS <= 50 )) || { echo "--ports: 1 to 50" >&2; exit 2; }
@@ -151,6 +156,10 @@ start_gatehouse() { # start_gatehouse LABEL [--gatehouse.webhooks.x=y ...]
     --gatehouse.webhooks.allow-http=true "$@"
   GH_PID=$STARTED_PID
   wait_http "http://127.0.0.1:$GH_PORT/actuator/health/readiness" 300 "$GH_PID"
+  # The answer must come from this run's node, not from another process that took the port meanwhile.
+  for _ in $(seq 1 30); do grep -q 'Started GatehouseApplication' "$RUN/node/server-$label.log" && break; sleep 1; done
+  kill -0 "$GH_PID" 2>/dev/null && grep -q 'Started GatehouseApplication' "$RUN/node/server-$label.log" \
+    || { say "Gatehouse ($label) did not start (another process on port $GH_PORT?): see $RUN/node/server-$label.log"; exit 1; }
   say "Gatehouse ($label): ready"
 }
 stop_gatehouse() {
@@ -188,16 +197,22 @@ measure() { # measure LABEL PREFIX
   "${LOADGEN[@]}" run --base "http://127.0.0.1:$GH_PORT" --logins "$DATA/demo-logins.tsv" --account "$ACCOUNT" \
     --apps "$RUN/apps.tsv" --ports "$PORTS" --subjects "$2" --stream "$STREAM" --label "$1" \
     --baseline-deliveries "$BASELINE" --server-match "$NODE_JAR,$DATA/postgres" --out "$RUN/results.md" \
-    | tee -a "$RUN/run.log"
+    --timeout-seconds "$TIMEOUT" | tee -a "$RUN/run.log" || { say "measure ($1): a phase timed out or failed"; FAILED=1; }
   # What the outbox recorded: attempts per delivery, and the worker's rounds as seen from attempt times.
-  "${PSQL[@]}" -tA -F ' ' -c "select 'deliveries of the bench apps by status:', string_agg(status || '=' || n, ', ')
-      from (select status, count(*) n from webhooks.deliveries d join apps.apps a on a.id = d.app_id
-            where a.name like 'Fanout %' group by status) s
-    union all select 'attempts per delivery (max):', max(attempts)::text from webhooks.deliveries d join apps.apps a on a.id = d.app_id where a.name like 'Fanout %'
-    union all select 'nodes that attempted:', count(distinct node)::text from webhooks.attempts" | tee -a "$RUN/run.log" >> "$RUN/results.md"
+  "${PSQL[@]}" -tA -F ' ' -c "select 'deliveries of the bench apps by status:', string_agg(st || '=' || n, ', ')
+      from (select d.status st, count(*) n from webhooks.deliveries d join apps.apps a on a.id = d.app_id
+            where a.name like 'Fanout %' group by d.status) s
+    union all select 'attempts per delivery (max):', max(d.attempts)::text from webhooks.deliveries d join apps.apps a on a.id = d.app_id where a.name like 'Fanout %'
+    union all select 'nodes that attempted:', count(distinct node)::text from webhooks.attempts" | sed 's/^/- /' | tee -a "$RUN/run.log" >> "$RUN/results.md"
+  # Every attempt of the bench apps by outcome (status code, or the error's first words), slowest first.
+  "${PSQL[@]}" -tA -F ' ' -c "select '- attempts:', count(*), coalesce(t.status_code::text, 'no status'), coalesce(left(t.error, 160), ''),
+        'latency p50/max ms', percentile_disc(0.5) within group (order by t.latency_ms), max(t.latency_ms)
+      from webhooks.attempts t join webhooks.deliveries d on d.id = t.delivery_id join apps.apps a on a.id = d.app_id
+      where a.name like 'Fanout %' group by 3, 4 order by 2 desc" | tee -a "$RUN/run.log" >> "$RUN/results.md"
   echo >> "$RUN/results.md"
 }
 
+FAILED=0
 measure "worker defaults (batch-size 50, poll-interval 1s)" fanout-a-
 if [[ -n $VARIANT ]]; then
   stop_gatehouse
@@ -215,3 +230,4 @@ fi
 say "done in $SECONDS s: $RUN/report.md"
 echo
 cat "$RUN/report.md"
+exit "$FAILED"
