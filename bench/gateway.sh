@@ -6,7 +6,8 @@
 # access log's lineage queries on 10 million generated rows. See bench/README.md, "Gateway".
 #
 #   bench/gateway.sh [--quick] [--keep] [--no-profile] [--pin] [--rate 500] [--rows 10000000]
-#                    [--jar PATH] [--clinic-jar PATH] [--lineage-only PG_PORT]
+#                    [--jar PATH] [--clinic-jar PATH] [--lineage-only PG_PORT] [--no-lineage]
+#                    [--transports apache,jdk] [--jvm-opts "-XX:+UseZGC"] [--node-args "--spring.x=y"]
 #
 # --lineage-only PG_PORT: only the lineage step, against a running Gatehouse database on that port
 # (user postgres, no password), for instance one kept with --keep.
@@ -29,6 +30,10 @@ PIN=0
 RATE=500
 ROWS=""
 LINEAGE_ONLY=""
+NO_LINEAGE=0
+TRANSPORTS="apache,jdk"
+NODE_JVM_OPTS="${BENCH_GATEHOUSE_JVM_OPTS:-}"
+NODE_ARGS="${BENCH_GATEHOUSE_ARGS:-}"
 UP_PORT="${BENCH_UPSTREAM_PORT:-28090}"
 NGINX_PORT="${BENCH_NGINX_PORT:-28091}"
 GH_PORT="${BENCH_GATEHOUSE_PORT:-28080}"
@@ -44,6 +49,10 @@ while [[ $# -gt 0 ]]; do
     --rate) RATE="$2"; shift ;;
     --rows) ROWS="$2"; shift ;;
     --lineage-only) LINEAGE_ONLY="$2"; shift ;;
+    --no-lineage) NO_LINEAGE=1 ;;
+    --transports) TRANSPORTS="$2"; shift ;;
+    --jvm-opts) NODE_JVM_OPTS="$2"; shift ;;
+    --node-args) NODE_ARGS="$2"; shift ;;
     --jar) JAR="$2"; shift ;;
     --clinic-jar) CLINIC_JAR="$2"; shift ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
@@ -225,7 +234,8 @@ start_gatehouse() { # start_gatehouse TRANSPORT
   local transport="$1"
   say "Gatehouse: starting on 127.0.0.1:$GH_PORT, transport=$transport, embedded PostgreSQL on $PG_PORT (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   # Default JVM options, plus a GC log (pauses explain latency tails).
-  start_group "$RUN/node/server-$transport.log" "$JAVA" "-Xlog:gc:file=$RUN/node/gc-$transport.log:uptime,level" \
+  # shellcheck disable=SC2086
+  start_group "$RUN/node/server-$transport.log" "$JAVA" "-Xlog:gc:file=$RUN/node/gc-$transport.log:uptime,level" $NODE_JVM_OPTS \
     -jar "$NODE_JAR" --spring.profiles.active=demo \
     --gatehouse.db.data-dir="$DATA" --gatehouse.db.embedded-port=$PG_PORT \
     --server.port=$GH_PORT --server.address=127.0.0.1 \
@@ -235,7 +245,7 @@ start_gatehouse() { # start_gatehouse TRANSPORT
     --gatehouse.gateway.limits.source=configuration \
     --gatehouse.gateway.limits.requests-per-minute=1000000000 \
     --gatehouse.gateway.limits.burst=1000000000 \
-    --gatehouse.gateway.limits.per-installation-per-minute=1000000000
+    --gatehouse.gateway.limits.per-installation-per-minute=1000000000 $NODE_ARGS
   GH_PID=$STARTED_PID
   wait_http "http://127.0.0.1:$GH_PORT/actuator/health/readiness" 300 "$GH_PID"
   say "Gatehouse ($transport): ready"
@@ -318,12 +328,18 @@ else
   say "access log meters: NOT found (placeholder access log in this build?)"
 fi
 
-measure direct nginx gateway-apache
-profile apache
-stop_gatehouse
-start_gatehouse jdk
-measure gateway-jdk
-profile jdk
+if [[ ",$TRANSPORTS," == *,apache,* ]]; then
+  measure direct nginx gateway-apache
+  profile apache
+else
+  measure direct nginx
+fi
+if [[ ",$TRANSPORTS," == *,jdk,* ]]; then
+  stop_gatehouse
+  start_gatehouse jdk
+  measure gateway-jdk
+  profile jdk
+fi
 
 else
   PG_PORT="$LINEAGE_ONLY"; ACCESSLOG_MODULE=yes
@@ -436,7 +452,9 @@ lineage_step() {
   fi
 }
 # A failure here must not lose the gateway's figures: they are in gateway.tsv and go into the report.
+if [[ $NO_LINEAGE == 1 ]]; then say "lineage: skipped (--no-lineage)"; else
 lineage_step || { say "lineage: the step failed (see lineage-*.log and run.log)"; echo "### Lineage queries: the step FAILED (see lineage-generate.log)" >> "$LINEAGE_MD"; }
+fi
 
 {
   echo "- wall time: $(( SECONDS / 60 )) min $(( SECONDS % 60 )) s; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"

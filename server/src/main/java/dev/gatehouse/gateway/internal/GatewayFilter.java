@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -208,9 +207,9 @@ final class GatewayFilter implements Filter {
 			VerifiedToken token, byte[] body) throws IOException {
 		Route route = match.route();
 		String query = request.getQueryString();
-		URI target = URI.create(stripSlash(route.upstream().toString()) + call.path.substring(prefix.length())
-				+ (query == null ? "" : "?" + query));
-		var upstreamRequest = new UpstreamTransport.Request(call.method, target,
+		String pathAndQuery = call.path.substring(prefix.length());
+		var upstreamRequest = new UpstreamTransport.Request(call.method, route.upstream(),
+				query == null ? pathAndQuery : pathAndQuery + "?" + query,
 				headers.upstreamHeaders(request, token, call.id.toString()), body.length == 0 && !isWrite(call.method) ? null : body);
 		UpstreamTransport.Response upstream;
 		try {
@@ -353,10 +352,6 @@ final class GatewayFilter implements Filter {
 
 	private static boolean isWrite(String method) {
 		return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-	}
-
-	private static String stripSlash(String base) {
-		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 	}
 
 	/** What the access log learns about one call as it goes. */
