@@ -5,7 +5,7 @@
 # loop at concurrency 8 and 32); the access log's ingestion during the throughput runs; then the
 # access log's lineage queries on 10 million generated rows. See bench/README.md, "Gateway".
 #
-#   bench/gateway.sh [--quick] [--keep] [--no-profile] [--pin] [--rate 500] [--rows 10000000]
+#   bench/gateway.sh [--quick|--medium] [--keep] [--no-profile] [--pin] [--rate 500] [--rows 10000000]
 #                    [--jar PATH] [--clinic-jar PATH] [--lineage-only PG_PORT] [--no-lineage]
 #                    [--transports apache,jdk] [--jvm-opts "-XX:+UseZGC"] [--node-args "--spring.x=y"]
 #
@@ -42,6 +42,7 @@ PG_PORT="${BENCH_GATEHOUSE_PG_PORT:-25433}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) QUICK=1 ;;
+    --medium) QUICK=2 ;;
     --keep) KEEP=1 ;;
     --no-profile) PROFILE=0 ;;
     --profile) PROFILE=1 ;;
@@ -61,7 +62,16 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 
-if [[ $QUICK == 1 ]]; then
+if [[ $QUICK == 2 ]]; then
+  # Comparing two builds or settings (about 7 minutes without the JDK transport and lineage): 5 s
+  # warm-up rounds until two agree within 5%, 15 s measured; figures for comparisons within a run.
+  PRE_WARM=(--warmup-seconds 5 --warmup-max-rounds 4)
+  OPEN=(--warmup-seconds 5 --seconds 15 --window-seconds 5)
+  CLOSED=(--warmup-seconds 5 --warmup-max-rounds 3 --seconds 15 --window-seconds 5)
+  ROWS="${ROWS:-1000000}"
+  PROFILE="${PROFILE:-0}"
+  PROFILE_SECONDS=10
+elif [[ $QUICK == 1 ]]; then
   # Smoke check (about 5 minutes): every step, a few seconds each; the figures mean nothing.
   PRE_WARM=(--warmup-seconds 3 --warmup-max-rounds 2)
   OPEN=(--warmup-seconds 3 --seconds 6 --window-seconds 2)

@@ -4,6 +4,7 @@ import dev.gatehouse.accesslog.AccessLog;
 import dev.gatehouse.accesslog.ApiCall;
 import dev.gatehouse.gateway.Route;
 import dev.gatehouse.gateway.internal.ProblemResponses.Refusal;
+import dev.gatehouse.shared.web.QueryTokens;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -39,6 +40,8 @@ final class GatewayFilter implements Filter {
 
 	private final String prefix;
 
+	private final String prefixSlash;
+
 	private final LiveRoutes routes;
 
 	private final AccessTokenVerifier verifier;
@@ -72,6 +75,7 @@ final class GatewayFilter implements Filter {
 			UpstreamTransport transport, HeaderRules headers, AccessLog accessLog, GatewayMetrics metrics, Clock clock,
 			long maxBody, IssuerResolver issuers) {
 		this.prefix = prefix;
+		this.prefixSlash = prefix + "/";
 		this.routes = routes;
 		this.verifier = verifier;
 		this.revocations = revocations;
@@ -93,7 +97,7 @@ final class GatewayFilter implements Filter {
 		var request = (HttpServletRequest) req;
 		var response = (HttpServletResponse) res;
 		String uri = request.getRequestURI().substring(request.getContextPath().length());
-		if (!(uri.equals(prefix) || uri.startsWith(prefix + "/"))) {
+		if (!(uri.equals(prefix) || uri.startsWith(prefixSlash))) {
 			chain.doFilter(req, res);
 			return;
 		}
@@ -119,6 +123,10 @@ final class GatewayFilter implements Filter {
 	private void handle(Call call, HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
 		if (!safePath(path)) {
 			refuse(call, response, Refusal.BAD_PATH, "The path has segments the gateway does not forward ('..', '//', ';', encoded '/' or '.').");
+			return;
+		}
+		if (QueryTokens.carriesToken(request.getQueryString())) {
+			refuse(call, response, Refusal.TOKEN_IN_QUERY, "Send the access token in the Authorization header, not in the URL.");
 			return;
 		}
 		String authorization = request.getHeader("Authorization");
