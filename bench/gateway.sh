@@ -179,7 +179,7 @@ if [[ -d "$REPO/server/src/main/java/dev/gatehouse/accesslog/internal" ]]; then 
 {
   echo "# Gateway benchmark run $(basename "$RUN")"
   echo
-  echo "- mode: $([[ $QUICK == 1 ]] && echo 'quick (smoke check, figures not meaningful)' || echo full); open loop at $RATE req/s; closed loop at concurrency 8 and 32; load generator bench/GatewayBench.java (plain-socket HTTP/1.1 keep-alive client)$([[ $PIN == 1 ]] && echo ', pinned to CPU 1 with taskset')"
+  echo "- mode: $(case $QUICK in 1) echo "quick (smoke check, figures not meaningful)";; 2) echo "medium (15 s windows, for comparisons)";; *) echo full;; esac); open loop at $RATE req/s; closed loop at concurrency 8 and 32; load generator bench/GatewayBench.java (plain-socket HTTP/1.1 keep-alive client)$([[ $PIN == 1 ]] && echo ', pinned to CPU 1 with taskset')"
   echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr); load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- JDK: $("$JAVA" -version 2>&1 | sed -n 1p); nginx: $("$NGINX" -v 2>&1 | sed 's/^nginx version: //')"
   echo "- Gatehouse: $JAR ($(date -u -r "$JAR" +%Y-%m-%dT%H:%MZ), source commit $(git -C "$REPO" rev-parse --short HEAD)); access-log module present: $ACCESSLOG_MODULE"
