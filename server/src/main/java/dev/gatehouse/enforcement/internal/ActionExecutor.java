@@ -57,20 +57,20 @@ public class ActionExecutor {
 		return registry.ofOrganization(new OrganizationId(violation.organizationId()));
 	}
 
-	/** The scopes a restriction withdraws when the operator names none: the non-basic ones the app holds. */
+	/**
+	 * The scopes a restriction withdraws when the operator names none: the sensitive and restricted
+	 * ones the apps hold, or all of them when they hold only basic ones.
+	 */
 	public Set<String> defaultScopes(Violation violation) {
 		Map<String, Scope> known = catalogue.byName();
-		Set<String> scopes = new TreeSet<>();
+		Set<String> held = new TreeSet<>();
 		for (App app : targets(violation)) {
 			registry.liveRevision(app)
-				.ifPresent(revision -> revision.content()
-					.scopes()
-					.stream()
-					.map(RequestedScope::scope)
-					.filter(s -> known.containsKey(s) && known.get(s).tier() != ScopeTier.BASIC)
-					.forEach(scopes::add));
+				.ifPresent(revision -> revision.content().scopes().stream().map(RequestedScope::scope).forEach(held::add));
 		}
-		return scopes;
+		Set<String> sensitive = new TreeSet<>(held);
+		sensitive.removeIf(s -> !known.containsKey(s) || known.get(s).tier() == ScopeTier.BASIC);
+		return sensitive.isEmpty() ? held : sensitive;
 	}
 
 	/**
