@@ -2,7 +2,6 @@ package dev.gatehouse.demo;
 
 import dev.gatehouse.enforcement.AbuseReports;
 import dev.gatehouse.enforcement.Violations;
-import dev.gatehouse.policy.pack.PolicyPack;
 
 import java.util.List;
 
@@ -45,19 +44,14 @@ class DemoEnforcement implements ApplicationRunner {
 			return;
 		}
 		String app = found.installation().appId().toString();
-		String clause = violations.clauses()
-			.stream()
-			.filter(c -> c.mechanisms().stream().anyMatch(m -> m.id().equals("check.url-reachable")))
-			.map(PolicyPack.Clause::id)
-			.findFirst()
-			.orElse(violations.clauses().isEmpty() ? "DP-5" : violations.clauses().getFirst().id());
+		String clause = violations.clauseUsing("check.url-reachable").orElse("DP-5");
 		var violation = violations.open(new Violations.NewViolation(clause, "app", app, "check.url-reachable",
 				"Demo data: the listing's privacy policy link answered 404 on three checks in a row.",
 				List.of("https://reminders.northwind-apps.example/privacy"), List.of(), false, false),
 				"compliance@gatehouse.demo");
 		reports.report(found.installation().appId(), owner.id(), "spam",
 				"Demo data: patients got the same reminder text five times in one night.");
-		log.info("Seeded a demo violation ({} proposed) and an abuse report", violation.proposedAction().value());
+		log.info("Seeded a demo violation ({}) and an abuse report", violation.id());
 	}
 
 }

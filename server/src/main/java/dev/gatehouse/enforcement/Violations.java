@@ -295,6 +295,16 @@ public class Violations {
 		return terms.clauses();
 	}
 
+	/** The first clause of the pack in force that a mechanism enforces, else the first clause. */
+	public Optional<String> clauseUsing(String mechanismId) {
+		return terms.clauses()
+			.stream()
+			.filter(c -> c.mechanisms().stream().anyMatch(m -> m.id().equals(mechanismId)))
+			.findFirst()
+			.or(() -> terms.clauses().stream().findFirst())
+			.map(PolicyPack.Clause::id);
+	}
+
 	public List<PenaltyAction> ladderSteps() {
 		return terms.ladder().steps();
 	}
