@@ -40,7 +40,7 @@ class DemoEnforcement implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		var found = riverside.reminders().orElse(null);
 		var owner = riverside.owner().orElse(null);
-		if (found == null || owner == null || !reports.queue(null, 1, 0).isEmpty()) {
+		if (found == null || owner == null || !reports.ofApp(found.installation().appId()).isEmpty()) {
 			return;
 		}
 		String app = found.installation().appId().toString();

@@ -111,6 +111,10 @@ public class AbuseReports {
 		return reports.find(id).orElseThrow(() -> new NotFoundException("No such abuse report."));
 	}
 
+	public List<AbuseReport> ofApp(AppId appId) {
+		return reports.ofApp(appId.value());
+	}
+
 	public List<AbuseReport> queue(AbuseReportStatus status, int limit, int offset) {
 		return reports.find(status, limit, offset);
 	}

@@ -256,6 +256,11 @@ public class Violations {
 			.toList());
 	}
 
+	/** Every violation of an app ({@code app}) or organization ({@code organization}), newest first. */
+	public List<Violation> ofSubject(String subjectType, String subjectId) {
+		return violations.ofSubject(subjectType, subjectId);
+	}
+
 	public Optional<Violation> ofFinding(UUID findingId) {
 		return violations.ofFinding(findingId);
 	}

@@ -185,11 +185,11 @@ class DemoDataSystemTests {
 
 		demoEnforcement.run(null);
 
-		assertThat(violations.queue(dev.gatehouse.enforcement.ViolationStatus.PROPOSED, 50, 0))
+		assertThat(violations.ofSubject("app", reminders.appId().toString()))
 			.filteredOn(v -> v.source().equals("check.url-reachable"))
 			.singleElement()
-			.satisfies(v -> assertThat(v.subjectId()).isEqualTo(reminders.appId().toString()));
-		assertThat(abuseReports.queue(null, 50, 0)).singleElement()
+			.satisfies(v -> assertThat(v.status()).isEqualTo(dev.gatehouse.enforcement.ViolationStatus.PROPOSED));
+		assertThat(abuseReports.ofApp(reminders.appId())).singleElement()
 			.satisfies(r -> assertThat(r.reporterId()).isEqualTo(owner.id().value()));
 	}
 

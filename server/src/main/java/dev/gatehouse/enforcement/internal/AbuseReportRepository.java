@@ -54,6 +54,13 @@ public class AbuseReportRepository {
 			.list();
 	}
 
+	public List<AbuseReport> ofApp(UUID appId) {
+		return jdbc.sql("select * from enforcement.abuse_reports where app_id = :app order by reported_at desc, id limit 500")
+			.param("app", appId)
+			.query(AbuseReportRepository::map)
+			.list();
+	}
+
 	public boolean triage(UUID id, AbuseReportStatus status, String by, String note, UUID violationId, Instant at) {
 		return jdbc.sql("""
 				update enforcement.abuse_reports set status = :status, triaged_by = :by, triaged_at = :at, triage_note = :note,

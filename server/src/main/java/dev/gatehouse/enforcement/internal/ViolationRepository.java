@@ -105,6 +105,16 @@ public class ViolationRepository {
 			.list();
 	}
 
+	public List<Violation> ofSubject(String subjectType, String subjectId) {
+		return jdbc.sql("""
+				select * from enforcement.violations where subject_type = :type and subject_id = :subject
+				order by opened_at desc, id limit 500""")
+			.param("type", subjectType)
+			.param("subject", subjectId)
+			.query(ViolationRepository::map)
+			.list();
+	}
+
 	/** Offences of the subject since {@code since} that an action was taken on (dismissed ones do not count). */
 	public int priorOffences(String subjectType, String subjectId, Instant since, UUID except) {
 		return jdbc.sql("""
