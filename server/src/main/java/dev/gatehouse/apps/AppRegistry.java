@@ -11,6 +11,7 @@ import dev.gatehouse.apps.internal.AppRepository;
 import dev.gatehouse.apps.internal.AppRules;
 import dev.gatehouse.developers.DeveloperOrganizations;
 import dev.gatehouse.developers.OrganizationId;
+import dev.gatehouse.developers.OrganizationSuspensions;
 import dev.gatehouse.identity.UserId;
 import dev.gatehouse.policy.LegalDocuments;
 import dev.gatehouse.policy.pack.PolicyPack;
@@ -47,12 +48,15 @@ public class AppRegistry {
 
 	private final LegalDocuments legal;
 
+	private final OrganizationSuspensions suspensions;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	AppRegistry(AppRepository apps, ScopeCatalogue scopes, DeveloperOrganizations organizations, LegalDocuments legal,
-			ApplicationEventPublisher events, Clock clock) {
+			OrganizationSuspensions suspensions, ApplicationEventPublisher events, Clock clock) {
+		this.suspensions = suspensions;
 		this.apps = apps;
 		this.scopes = scopes;
 		this.organizations = organizations;
@@ -65,6 +69,7 @@ public class AppRegistry {
 	@Transactional
 	public App create(OrganizationId organization, UserId developer, AppDraft draft) {
 		requireMember(organization, developer);
+		requireNotSuspended(organization);
 		legal.requireGoodStanding(organization);
 		check(AppRules.onSave(draft, scopes.byName(), appTypes()));
 		String name = draft.listing().name() == null ? "" : draft.listing().name().strip();
@@ -111,6 +116,7 @@ public class AppRegistry {
 	@Transactional
 	public Revision submit(AppId id, UserId developer) {
 		App app = lockForDeveloper(id, developer);
+		requireNotSuspended(app.organizationId());
 		legal.requireGoodStanding(app.organizationId());
 		Revision draft = apps.revision(app.draftRevisionId())
 			.filter(r -> r.state() == RevisionState.DRAFT || r.state() == RevisionState.CHANGES_REQUESTED)
@@ -370,6 +376,13 @@ public class AppRegistry {
 		App app = lock(id);
 		requireMember(app.organizationId(), developer);
 		return app;
+	}
+
+	private void requireNotSuspended(OrganizationId organization) {
+		if (suspensions.suspended(organization)) {
+			throw new AppRejectedException("status",
+					"Your organization is suspended: it cannot create or submit apps until it is reinstated.");
+		}
 	}
 
 	private void requireMember(OrganizationId organization, UserId user) {

@@ -168,6 +168,31 @@ class DemoDataSystemTests {
 	@Autowired
 	dev.gatehouse.privacy.PrivacyRequests privacy;
 
+	@Autowired
+	DemoEnforcement demoEnforcement;
+
+	@Autowired
+	dev.gatehouse.enforcement.Violations violations;
+
+	@Autowired
+	dev.gatehouse.enforcement.AbuseReports abuseReports;
+
+	@Test
+	void demoWhenSeededThenAViolationAwaitsADecisionAndAnAbuseReportTriageOnlyOnce() {
+		var owner = accounts.findByEmail("owner@riverside-clinic.example").orElseThrow();
+		var clinic = customers.membershipsOf(owner.id()).getFirst().account();
+		var reminders = installations.ofAccount(clinic.id()).getFirst();
+
+		demoEnforcement.run(null);
+
+		assertThat(violations.ofSubject("app", reminders.appId().toString()))
+			.filteredOn(v -> v.source().equals("check.url-reachable"))
+			.singleElement()
+			.satisfies(v -> assertThat(v.status()).isEqualTo(dev.gatehouse.enforcement.ViolationStatus.PROPOSED));
+		assertThat(abuseReports.ofApp(reminders.appId())).singleElement()
+			.satisfies(r -> assertThat(r.reporterId()).isEqualTo(owner.id().value()));
+	}
+
 	@Test
 	void demoWhenSeededThenRiversideHasOneErasureRequestWithRemindersNotifiedOnlyOnce() {
 		var owner = accounts.findByEmail("owner@riverside-clinic.example").orElseThrow();

@@ -69,7 +69,8 @@ final class ClientCache {
 		return matches;
 	}
 
-	@EventListener({ AppEvents.AppStatusChanged.class, AppEvents.RevisionDecided.class, AppEvents.ClientSecretIssued.class })
+	@EventListener({ AppEvents.AppStatusChanged.class, AppEvents.RevisionDecided.class, AppEvents.ClientSecretIssued.class,
+			dev.gatehouse.apps.AppSanctions.AppScopesRestricted.class, dev.gatehouse.apps.AppSanctions.AppScopesRestored.class })
 	void registryChanged() {
 		clear();
 	}

@@ -124,6 +124,10 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.requestMatchers("/operator/apps/*/decisions/**")
 				.hasAnyRole("ADMIN", "REVIEWER", "COMPLIANCE")
+				// Enforcement decisions (actions, reinstatement, appeals, triage) are compliance decisions.
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/operator/enforcement/**",
+						"/operator/findings/*/violation")
+				.hasAnyRole("ADMIN", "COMPLIANCE")
 				// Ruling on an app's decline of a privacy request is a compliance decision.
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/operator/privacy/**")
 				.hasAnyRole("ADMIN", "COMPLIANCE")
