@@ -70,7 +70,7 @@ if [[ $QUICK == 2 ]]; then
   CLOSED=(--warmup-seconds 5 --warmup-max-rounds 3 --seconds 15 --window-seconds 5)
   ROWS="${ROWS:-1000000}"
   PROFILE="${PROFILE:-0}"
-  PROFILE_SECONDS=10
+  PROFILE_SECONDS=30
 elif [[ $QUICK == 1 ]]; then
   # Smoke check (about 5 minutes): every step, a few seconds each; the figures mean nothing.
   PRE_WARM=(--warmup-seconds 3 --warmup-max-rounds 2)
@@ -284,7 +284,7 @@ target_args() { # target_args LABEL: the load generator's target options
   case "$1" in
     direct) echo "--url http://127.0.0.1:$UP_PORT --as upstream --state $STATE --server-match $CLINIC_JAR" ;;
     nginx) echo "--url http://127.0.0.1:$NGINX_PORT --as upstream --state $STATE --server-match $CLINIC_JAR,$RUN/nginx/" ;;
-    gateway-*) echo "--url http://127.0.0.1:$GH_PORT/platform --as gateway --state $STATE --server-match $CLINIC_JAR,$NODE_JAR --metrics-url http://127.0.0.1:$GH_PORT/actuator/metrics --metrics-session-file $METRICS_SESSION" ;;
+    gateway-*) echo "--url http://127.0.0.1:$GH_PORT/platform --as gateway --state $STATE --server-match $CLINIC_JAR,$NODE_JAR,$DATA/ --metrics-url http://127.0.0.1:$GH_PORT/actuator/metrics --metrics-session-file $METRICS_SESSION" ;;
   esac
 }
 
