@@ -7,10 +7,9 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -44,10 +43,7 @@ public class CallWriter {
 		if (batch.isEmpty()) {
 			return;
 		}
-		Set<LocalDate> days = batch.stream()
-			.map(call -> LocalDate.ofInstant(call.occurredAt(), ZoneOffset.UTC))
-			.collect(Collectors.toSet());
-		partitions.ensure(days);
+		partitions.ensure(days(batch));
 		var calls = new CopyRows(batch.size() * 400);
 		var touches = new CopyRows(batch.size() * 120);
 		for (ApiCall call : batch) {
@@ -76,6 +72,20 @@ public class CallWriter {
 				connection.setAutoCommit(true);
 			}
 		}
+	}
+
+	/** The UTC days of a batch: almost always one, so only a change of day makes a date. */
+	private static Set<LocalDate> days(List<ApiCall> batch) {
+		Set<LocalDate> days = new HashSet<>();
+		long previous = Long.MIN_VALUE;
+		for (ApiCall call : batch) {
+			long day = Math.floorDiv(call.occurredAt().getEpochSecond(), 86_400);
+			if (day != previous) {
+				days.add(LocalDate.ofEpochDay(day));
+				previous = day;
+			}
+		}
+		return days;
 	}
 
 	/** After a failure: a partition may have been dropped under us, so check again before the retry. */

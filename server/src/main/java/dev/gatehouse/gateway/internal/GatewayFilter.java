@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -340,22 +339,35 @@ final class GatewayFilter implements Filter {
 
 	/** No dot segments, empty segments, matrix parameters or encoded separators: what we match is what we forward. */
 	static boolean safePath(String path) {
-		if (path.isEmpty()) {
-			return true;
-		}
-		if (path.contains("//") || path.contains(";") || path.contains("\\")) {
-			return false;
-		}
-		String lower = path.toLowerCase(Locale.ROOT);
-		if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%2e") || lower.contains("%00")) {
-			return false;
-		}
-		for (String segment : path.split("/")) {
-			if (segment.equals(".") || segment.equals("..")) {
+		int length = path.length();
+		int segmentStart = 0;
+		for (int i = 0; i <= length; i++) {
+			char c = i < length ? path.charAt(i) : '/';
+			if (c == ';' || c == '\\') {
 				return false;
+			}
+			if (c == '%' && i + 2 < length && encodedSeparator(path.charAt(i + 1), path.charAt(i + 2))) {
+				return false;
+			}
+			if (c == '/') {
+				int segment = i - segmentStart;
+				if (i > 0 && i < length && segment == 0) {
+					return false; // "//"
+				}
+				if ((segment == 1 && path.charAt(segmentStart) == '.')
+						|| (segment == 2 && path.charAt(segmentStart) == '.' && path.charAt(segmentStart + 1) == '.')) {
+					return false;
+				}
+				segmentStart = i + 1;
 			}
 		}
 		return true;
+	}
+
+	/** %2f, %5c, %2e and %00 in either case. */
+	private static boolean encodedSeparator(char high, char low) {
+		char l = Character.toLowerCase(low);
+		return (high == '2' && (l == 'f' || l == 'e')) || (high == '5' && l == 'c') || (high == '0' && l == '0');
 	}
 
 	private static boolean isWrite(String method) {
