@@ -5,6 +5,7 @@ import dev.gatehouse.incidents.BlastRadius.AffectedAccount;
 import dev.gatehouse.incidents.Incident;
 import dev.gatehouse.incidents.IncidentId;
 import dev.gatehouse.incidents.Incidents;
+import dev.gatehouse.incidents.IncidentsProperties;
 import dev.gatehouse.incidents.Notice;
 import dev.gatehouse.marketplace.CustomerAccountId;
 import dev.gatehouse.marketplace.CustomerAccounts;
@@ -34,9 +35,12 @@ class CustomerIncidentsController {
 
 	private final CustomerAccounts accounts;
 
-	CustomerIncidentsController(Incidents incidents, CustomerAccounts accounts) {
+	private final IncidentsProperties properties;
+
+	CustomerIncidentsController(Incidents incidents, CustomerAccounts accounts, IncidentsProperties properties) {
 		this.incidents = incidents;
 		this.accounts = accounts;
+		this.properties = properties;
 	}
 
 	@GetMapping("/customer-accounts/{id}/incidents")
@@ -68,7 +72,7 @@ class CustomerIncidentsController {
 		model.addAttribute("mine", mine);
 		model.addAttribute("admin", role == CustomerRole.ADMIN);
 		model.addAttribute("subjects", role == CustomerRole.ADMIN && snapshot != null
-				? incidents.affectedSubjects(snapshot.id(), id, 5000) : List.of());
+				? incidents.affectedSubjects(snapshot.id(), id, properties.maxSubjectsShown()) : List.of());
 		model.addAttribute("appNames", incident.appIds().stream().map(incidents::appName).toList());
 		return "incidents/customer-incident";
 	}

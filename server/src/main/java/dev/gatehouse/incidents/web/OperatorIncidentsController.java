@@ -7,6 +7,7 @@ import dev.gatehouse.incidents.IncidentDossier;
 import dev.gatehouse.incidents.IncidentId;
 import dev.gatehouse.incidents.IncidentStatus;
 import dev.gatehouse.incidents.Incidents;
+import dev.gatehouse.incidents.IncidentsProperties;
 import dev.gatehouse.incidents.IntakeCommand;
 import dev.gatehouse.incidents.Reporter;
 import dev.gatehouse.shared.security.UserPrincipal;
@@ -49,10 +50,13 @@ class OperatorIncidentsController {
 
 	private final Incidents incidents;
 
+	private final IncidentsProperties properties;
+
 	private final Clock clock;
 
-	OperatorIncidentsController(Incidents incidents, Clock clock) {
+	OperatorIncidentsController(Incidents incidents, IncidentsProperties properties, Clock clock) {
 		this.incidents = incidents;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -230,7 +234,7 @@ class OperatorIncidentsController {
 		model.addAttribute("accounts", current == null ? List.of() : incidents.affectedAccounts(current.id()));
 		model.addAttribute("selectedAccount", account);
 		model.addAttribute("subjects", current == null || account == null ? List.of()
-				: incidents.affectedSubjects(current.id(), account, 500));
+				: incidents.affectedSubjects(current.id(), account, properties.maxSubjectsShown()));
 		model.addAttribute("draft", draft);
 		model.addAttribute("edit", edit != null ? edit : draft == null ? null : new NoticeEdit(draft.subject(), draft.body()));
 		model.addAttribute("preview", preview);
