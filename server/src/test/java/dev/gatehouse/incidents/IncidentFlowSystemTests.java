@@ -330,6 +330,40 @@ class IncidentFlowSystemTests extends OAuthSystemTest {
 		assertThat(stranger.get(page + "/" + incident.id()).statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void operatorPagesWhenTheNoticeIsReviewedThenPreviewFillsItInUnknownPlaceholdersAreRefusedAndSendReachesTheAdmins() {
+		var operator = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.COMPLIANCE));
+		operator.get("/operator/incidents");
+		var opened = operator.post("/operator/incidents", Map.of("title", "Found in a scan", "appIds",
+				fixture.app().id().toString(), "discoveredAt", local(now), "windowFrom", local(now.minus(Duration.ofHours(2))),
+				"windowTo", local(now), "dataCategories", "health", "description", "Open bucket.", "containment", "Closed.",
+				"contact", "security@app.example"));
+		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(302);
+		String path = WebSession.location(opened);
+		Incident incident = incidents.ofApp(fixture.app().id(), 1).getFirst();
+		assertThat(incident.selfReported()).isFalse();
+
+		operator.get(path);
+		operator.post(path + "/notice/draft", Map.of());
+		var preview = WebSession.html(operator.post(path + "/notice", Map.of("subject", "{{reference}}: {{account}}",
+				"body", "{{subjects}} of your subjects", "action", "preview")));
+		assertThat(preview.select("#notice-preview").text()).contains(incident.reference() + ": ", "subjects")
+			.containsAnyOf(clinic.name(), second.name());
+		var refused = operator.post(path + "/notice", Map.of("subject", "{{referense}}", "body", "Hello", "action", "save"));
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(WebSession.html(refused).select("#subject-error").text()).contains("referense");
+		assertThat(operator.post(path + "/notice", Map.of("subject", "Incident {{reference}}", "body",
+				"Dear {{account}}: {{subject_counts}}", "action", "save")).statusCode()).isEqualTo(302);
+		assertThat(operator.post(path + "/notice/send", Map.of()).statusCode()).isEqualTo(302);
+
+		assertThat(mailTo(adminB.email())).singleElement()
+			.satisfies(m -> assertThat(m.getSubject()).isEqualTo("Incident " + incident.reference()));
+		assertThat(text(mailTo(adminB.email()).getFirst())).contains("Dear " + second.name() + ": appointments: 1");
+		assertThat(mailTo(adminC.email())).isEmpty();
+		assertThat(WebSession.html(operator.get(path)).select("#notice-statuses").text()).contains(admin.email(),
+				adminB.email());
+	}
+
 	private Incident openByOperator(Instant from, Instant to) {
 		return incidents.open(new IntakeCommand("Found by an audit", List.of(fixture.app().id().value()), to, from, to,
 				List.of("health"), "Credentials were found in a public repository.", "Rotated.", "security@app.example",
