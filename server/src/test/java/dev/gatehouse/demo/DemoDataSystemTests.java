@@ -213,4 +213,30 @@ class DemoDataSystemTests {
 			.contains("subject.erasure_requested");
 	}
 
+	@Autowired
+	DemoIncident demoIncident;
+
+	@Autowired
+	dev.gatehouse.incidents.Incidents incidents;
+
+	@Test
+	void demoWhenSeededThenRemindersHasOneOpenIncidentWhoseBlastRadiusIsTheClinicSeededOnlyOnce() {
+		var owner = accounts.findByEmail("owner@riverside-clinic.example").orElseThrow();
+		var clinic = customers.membershipsOf(owner.id()).getFirst().account();
+		var reminders = installations.ofAccount(clinic.id()).getFirst();
+
+		demoIncident.run(null);
+
+		assertThat(incidents.ofApp(reminders.appId(), 10)).singleElement().satisfies(incident -> {
+			assertThat(incident.open()).isTrue();
+			assertThat(incident.selfReported()).isTrue();
+			var snapshot = incidents.currentSnapshot(incident.id()).orElseThrow();
+			assertThat(snapshot.subjects()).isGreaterThan(10);
+			assertThat(incidents.affectedAccounts(snapshot.id())).extracting(a -> a.accountId())
+				.containsExactly(clinic.id().value());
+			assertThat(incidents.campaigns(incident.id())).singleElement()
+				.satisfies(c -> assertThat(c.status()).isEqualTo(dev.gatehouse.incidents.Campaign.Status.DRAFT));
+		});
+	}
+
 }

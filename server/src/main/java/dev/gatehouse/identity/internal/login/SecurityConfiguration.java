@@ -131,6 +131,9 @@ class SecurityConfiguration {
 				// Ruling on an app's decline of a privacy request is a compliance decision.
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/operator/privacy/**")
 				.hasAnyRole("ADMIN", "COMPLIANCE")
+				// Opening, amending and notifying about incidents is the compliance team's work; operators read.
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/operator/incidents", "/operator/incidents/**")
+				.hasAnyRole("ADMIN", "COMPLIANCE")
 				.requestMatchers("/operator/**")
 				.hasAuthority("KIND_OPERATOR")
 				.requestMatchers("/developer/**", "/developer")
