@@ -69,7 +69,8 @@ final class ClientCache {
 		return matches;
 	}
 
-	@EventListener({ AppEvents.AppStatusChanged.class, AppEvents.RevisionDecided.class, AppEvents.ClientSecretIssued.class })
+	@EventListener({ AppEvents.AppStatusChanged.class, AppEvents.RevisionDecided.class, AppEvents.ClientSecretIssued.class,
+			AppEvents.ScopesDropped.class })
 	void registryChanged() {
 		clear();
 	}

@@ -24,12 +24,35 @@ final class RateLimiter {
 		.expireAfterAccess(Duration.ofDays(1))
 		.build();
 
+	/** Throttles imposed on top of the limits (none in unit tests). */
+	private final ThrottleStore throttles;
+
+	RateLimiter() {
+		this(null);
+	}
+
+	RateLimiter(ThrottleStore throttles) {
+		this.throttles = throttles;
+	}
+
 	/** The outcome of one call's check, with what the RateLimit headers say. */
 	record Decision(boolean allowed, String policy, long limit, long windowSeconds, long remaining,
 			long retryAfterSeconds) {
+
+		Decision withPolicy(String name) {
+			return new Decision(allowed, name, limit, windowSeconds, remaining, retryAfterSeconds);
+		}
+
 	}
 
 	Decision check(UUID appId, UUID installationId, GatewayPolicy.Limits limits) {
+		long throttled = throttles == null ? 0 : throttles.perMinute(appId, installationId);
+		if (throttled > 0) {
+			Decision throttle = consumeThrottled(installationId == null ? appId : installationId, throttled);
+			if (!throttle.allowed()) {
+				return throttle;
+			}
+		}
 		Decision installation = null;
 		if (installationId != null && (limits.perInstallationPerMinute() > 0 || limits.installationPerDay() > 0)) {
 			installation = consume("i:" + installationId, limits, false);
@@ -63,6 +86,12 @@ final class RateLimiter {
 		long window = perMinute > 0 ? 60 : 86_400;
 		long retry = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
 		return new Decision(probe.isConsumed(), policy, limit, window, probe.getRemainingTokens(), retry);
+	}
+
+	/** A throttled app or installation: one more bucket at the throttled rate, checked first. */
+	private Decision consumeThrottled(UUID key, long perMinute) {
+		var limits = new GatewayPolicy.Limits(perMinute, 0, 0, 0, 0, null);
+		return consume("t:" + key, limits, true).withPolicy("throttled");
 	}
 
 	private static Bucket bucket(GatewayPolicy.Limits limits, boolean app) {
