@@ -135,7 +135,7 @@ class DemoApps {
 				"https://recall.northwind-apps.example", List.of(scope("appointments:read",
 						"Reads past appointments to find the patients who are due a check-up."),
 						scope("messages:send", "Sends the check-up invitations to patients on the clinic's behalf.")),
-				List.of("appointments", "messages")));
+				List.of("appointments", "patients", "messages")));
 		withLogo(recall, dana, new Color(0x9A6700), "RC");
 		approve(recall, dana);
 		registry.publish(recall.id(), "dev@northwind-apps.example");

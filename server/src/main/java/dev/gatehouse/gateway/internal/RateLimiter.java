@@ -46,11 +46,14 @@ final class RateLimiter {
 	}
 
 	Decision check(UUID appId, UUID installationId, GatewayPolicy.Limits limits) {
-		long throttled = throttles == null ? 0 : throttles.perMinute(appId, installationId);
-		if (throttled > 0) {
-			Decision throttle = consumeThrottled(installationId == null ? appId : installationId, throttled);
-			if (!throttle.allowed()) {
-				return throttle;
+		if (throttles != null) {
+			// A throttle on the app and one on the installation each have their own bucket.
+			Decision throttled = throttled(appId);
+			if (throttled == null) {
+				throttled = throttled(installationId);
+			}
+			if (throttled != null) {
+				return throttled;
 			}
 		}
 		Decision installation = null;
@@ -86,6 +89,16 @@ final class RateLimiter {
 		long window = perMinute > 0 ? 60 : 86_400;
 		long retry = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
 		return new Decision(probe.isConsumed(), policy, limit, window, probe.getRemainingTokens(), retry);
+	}
+
+	/** The refusal when the app or installation is throttled and over its throttled rate; else null. */
+	private Decision throttled(UUID appOrInstallation) {
+		long perMinute = throttles.perMinute(appOrInstallation);
+		if (perMinute <= 0) {
+			return null;
+		}
+		Decision decision = consumeThrottled(appOrInstallation, perMinute);
+		return decision.allowed() ? null : decision;
 	}
 
 	/** A throttled app or installation: one more bucket at the throttled rate, checked first. */

@@ -108,21 +108,13 @@ final class ThrottleStore implements Throttles {
 			.list();
 	}
 
-	/**
-	 * The throttled rate per minute for the app or the installation (the lower when both are), or 0
-	 * when neither is throttled.
-	 */
-	long perMinute(UUID appId, UUID installationId) {
-		Map<UUID, Integer> limits = current().limits();
-		if (limits.isEmpty()) {
+	/** The throttled rate per minute of the app or of the installation (by its id), or 0 when it is not throttled. */
+	long perMinute(UUID appOrInstallation) {
+		if (appOrInstallation == null) {
 			return 0;
 		}
-		Integer app = limits.get(appId);
-		Integer installation = installationId == null ? null : limits.get(installationId);
-		if (app == null) {
-			return installation == null ? 0 : installation;
-		}
-		return installation == null ? app : Math.min(app, installation);
+		Integer limit = current().limits().get(appOrInstallation);
+		return limit == null ? 0 : limit;
 	}
 
 	private Snapshot current() {
