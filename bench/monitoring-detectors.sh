@@ -106,6 +106,6 @@ say "lock released"
 
 # One line per statement: its label and the times of the rounds.
 for round in $(seq 1 "$ROUNDS"); do
-  awk '/^(scopes|routes|subject|probing|message|network|upstream)/{label=$0} /^Time:/{if(label!=""){print label "\t" $2; label=""}}' "$RUN/round-$round.out"
+  awk '/^(lastScope|routes|subject|probing|message|network|upstream)/{label=$0} /^Time:/{if(label!=""){print label "\t" $2; label=""}}' "$RUN/round-$round.out"
 done | awk -F'\t' '{t[$1]=t[$1] (t[$1]==""?"":", ") $2; if(!($1 in seen)){order[++n]=$1; seen[$1]=1}} END{for(i=1;i<=n;i++) print "| " order[i] " | " t[order[i]] " |"}' | tee "$RUN/times.md"
 say "done: $RUN/times.md"

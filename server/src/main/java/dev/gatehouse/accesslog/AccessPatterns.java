@@ -29,10 +29,13 @@ public class AccessPatterns {
 		this.queries = queries;
 	}
 
-	/** Per app, the distinct scopes its successful calls used in the window. */
-	public Map<UUID, Set<String>> scopesUsedByApp(Instant from, Instant to) {
+	/**
+	 * Per app, each scope its successful calls used in the window and when last: a scope was used in
+	 * any later window {@code [t, to)} exactly when its last use is at or after {@code t}.
+	 */
+	public Map<UUID, Map<String, Instant>> lastScopeUse(Instant from, Instant to) {
 		window(from, to);
-		return queries.scopesUsedByApp(from, to);
+		return queries.lastScopeUse(from, to);
 	}
 
 	/** Per app, the routes it called in the window (any outcome). */

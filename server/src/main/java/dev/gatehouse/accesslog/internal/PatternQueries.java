@@ -49,19 +49,21 @@ public class PatternQueries {
 		this.jdbc = jdbc;
 	}
 
-	public Map<UUID, Set<String>> scopesUsedByApp(Instant from, Instant to) {
-		Map<UUID, Set<String>> result = new HashMap<>();
-		// Distinct scope arrays first: few per app, so the unnest runs on a handful of rows.
+	public Map<UUID, Map<String, Instant>> lastScopeUse(Instant from, Instant to) {
+		Map<UUID, Map<String, Instant>> result = new HashMap<>();
+		// Distinct scope arrays first (few per app, each with its latest call), so the unnest runs on
+		// a handful of rows; one pass answers every shorter window too.
 		jdbc.sql("""
-				select app_id, array_agg(distinct s) as scopes
-				from (select app_id, scopes from accesslog.api_calls
+				select app_id, s as scope, max(last_used) as last_used
+				from (select app_id, scopes, max(occurred_at) as last_used from accesslog.api_calls
 				      where occurred_at >= :from and occurred_at < :to and status < 400 and app_id is not null
 				        and cardinality(scopes) > 0
 				      group by app_id, scopes) d, unnest(d.scopes) as s
-				group by app_id""")
+				group by app_id, s""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
-			.query((rs, n) -> result.put(rs.getObject("app_id", UUID.class), new TreeSet<>(strings(rs.getArray("scopes")))))
+			.query((rs, n) -> result.computeIfAbsent(rs.getObject("app_id", UUID.class), k -> new HashMap<>())
+				.put(rs.getString("scope"), rs.getTimestamp("last_used").toInstant()))
 			.list();
 		return result;
 	}

@@ -57,10 +57,9 @@ class LeastPrivilegeDetector implements Detector {
 	public int detect(Instant now, Reporter reporter) {
 		var rule = rules.rule(ID).orElse(null);
 		int days = (int) Math.max(1, rule == null ? DEFAULT_DAYS : rule.number("days", DEFAULT_DAYS));
-		Map<UUID, Set<String>> used30 = patterns.scopesUsedByApp(now.minus(Duration.ofDays(30)), now);
-		Map<UUID, Set<String>> used90 = patterns.scopesUsedByApp(now.minus(Duration.ofDays(90)), now);
-		Map<UUID, Set<String>> usedInPeriod = days == 30 ? used30 : days == 90 ? used90
-				: patterns.scopesUsedByApp(now.minus(Duration.ofDays(days)), now);
+		// One pass over the longest window; the shorter ones follow from each scope's last use.
+		Map<UUID, Map<String, Instant>> lastUse = patterns.lastScopeUse(now.minus(Duration.ofDays(Math.max(days, 90))),
+				now);
 		int findings = 0;
 		for (App app : liveApps.all()) {
 			var live = registry.liveRevision(app).orElse(null);
@@ -68,14 +67,15 @@ class LeastPrivilegeDetector implements Detector {
 				continue;
 			}
 			Set<String> granted = new TreeSet<>(live.content().scopes().stream().map(RequestedScope::scope).toList());
+			Map<String, Instant> appUse = lastUse.getOrDefault(app.id().value(), Map.of());
 			Set<String> unused = new TreeSet<>(granted);
-			unused.removeAll(usedInPeriod.getOrDefault(app.id().value(), Set.of()));
+			unused.removeAll(usedSince(appUse, now.minus(Duration.ofDays(days))));
 			Set<String> suggested = new TreeSet<>(granted);
 			suggested.removeAll(unused);
 			Instant liveSince = LiveApps.liveSince(registry.revisions(app.id()));
 			var suggestion = new ScopeSuggestion(app.id(), List.copyOf(granted),
-					List.copyOf(new TreeSet<>(used30.getOrDefault(app.id().value(), Set.of()))),
-					List.copyOf(new TreeSet<>(used90.getOrDefault(app.id().value(), Set.of()))), List.copyOf(unused),
+					List.copyOf(usedSince(appUse, now.minus(Duration.ofDays(30)))),
+					List.copyOf(usedSince(appUse, now.minus(Duration.ofDays(90)))), List.copyOf(unused),
 					List.copyOf(suggested), days, liveSince, now);
 			repository.saveSuggestion(suggestion);
 			boolean longEnough = liveSince != null && !liveSince.isAfter(now.minus(Duration.ofDays(days)));
@@ -90,6 +90,16 @@ class LeastPrivilegeDetector implements Detector {
 			}
 		}
 		return findings;
+	}
+
+	private static Set<String> usedSince(Map<String, Instant> lastUse, Instant since) {
+		Set<String> used = new TreeSet<>();
+		lastUse.forEach((scope, last) -> {
+			if (!last.isBefore(since)) {
+				used.add(scope);
+			}
+		});
+		return used;
 	}
 
 }
