@@ -104,7 +104,7 @@ class DeveloperMonitoringController {
 		List<ClauseScore> scores = scores(panels);
 		model.addAttribute("scores", scores);
 		model.addAttribute("scoreChart", BarChart.of("score-chart", "Compliance score per clause (percent of live apps without an open finding)",
-				scores.stream().map(s -> new BarChart.Item(s.clauseId() + " " + s.title(), s.percent(),
+				scores.stream().map(s -> new BarChart.Item(s.clauseId(), s.percent(),
 						s.percent() < 100 ? "bar-error" : null)).toList()));
 		return "monitoring/developer";
 	}
