@@ -4,7 +4,7 @@
 \set ON_ERROR_STOP 1
 set timezone = 'UTC';
 \timing on
-\echo lastScopeUse 90 days (check.unused-scopes: 30 and 90 days and the pack's period in one pass)
+\echo lastScopeUse 90 days (check.unused-scopes: 30 and 90 days and the pack period in one pass)
 select count(*) from (
 select app_id, s as scope, max(last_used) as last_used
 from (select app_id, scopes, max(occurred_at) as last_used from accesslog.api_calls
