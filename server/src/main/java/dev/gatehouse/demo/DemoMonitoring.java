@@ -72,9 +72,11 @@ class DemoMonitoring implements ApplicationRunner {
 			count++;
 		}
 		Instant burst = end.minus(Duration.ofHours(2));
-		for (int i = 0; i < 60; i++) {
-			String patient = "patient-" + (1000 + i);
-			accessLog.record(new ApiCall(UUID.randomUUID(), burst.plusSeconds(i * 4L), recall.id().value(), client,
+		// 120 refusals in four minutes: however the detector's 10-minute buckets fall, one holds at
+		// least 60, above every bundled pack's threshold.
+		for (int i = 0; i < 120; i++) {
+			String patient = "patient-" + (1000 + i % 60);
+			accessLog.record(new ApiCall(UUID.randomUUID(), burst.plusSeconds(i * 2L), recall.id().value(), client,
 					installation, account, "patients.read", "GET", "/v1/patients/" + patient, 403, 400, 0, 180,
 					List.of("patients:read"), List.of("contact", "health"), List.of(), "198.51.100.40",
 					"insufficient_scope"));
