@@ -5,6 +5,7 @@ import dev.gatehouse.apps.AppEvents.AppStatusChanged;
 import dev.gatehouse.apps.AppEvents.RevisionDecided;
 import dev.gatehouse.apps.AppEvents.RevisionSaved;
 import dev.gatehouse.apps.AppEvents.RevisionSubmitted;
+import dev.gatehouse.apps.AppEvents.ScopesDropped;
 import dev.gatehouse.apps.AppEvents.SubProcessorAdded;
 import dev.gatehouse.apps.AppEvents.SubProcessorDecided;
 import dev.gatehouse.apps.internal.AppRepository;
@@ -208,6 +209,52 @@ public class AppRegistry {
 	@Transactional
 	public void retire(AppId id, UserId developer) {
 		transition(lockForDeveloper(id, developer), AppStatus.RETIRED, developer.toString(), "retired by the developer");
+	}
+
+	/**
+	 * Least privilege in one step: a new revision equal to the live one without {@code scopes} goes
+	 * live at once. Fewer scopes need neither review nor the customers' consent again; tokens issued
+	 * from now on no longer carry them. A draft in progress is left as it is.
+	 */
+	@Transactional
+	public Revision dropScopes(AppId id, UserId developer, Set<String> scopes) {
+		App app = lockForDeveloper(id, developer);
+		if (!app.status().active() && app.status() != AppStatus.SUSPENDED) {
+			throw new AppRejectedException("status", "Only a live app's scopes can be dropped this way.");
+		}
+		Revision live = apps.revision(app.liveRevisionId())
+			.orElseThrow(() -> new AppRejectedException("status", "This app has no live revision."));
+		Set<String> granted = live.content().scopes().stream().map(RequestedScope::scope).collect(Collectors.toSet());
+		Set<String> dropped = scopes == null ? Set.of()
+				: scopes.stream().filter(granted::contains).collect(Collectors.toCollection(java.util.TreeSet::new));
+		if (dropped.isEmpty()) {
+			throw new AppRejectedException("scopes", "Choose at least one scope the live revision has.");
+		}
+		AppDraft content = live.content();
+		AppDraft reduced = new AppDraft(content.appType(), content.listing(), content.redirectUris(), content.webhookUrl(),
+				content.scopes().stream().filter(s -> !dropped.contains(s.scope())).toList(), content.dataUse(),
+				content.security());
+		Instant now = clock.instant();
+		UUID revision = UUID.randomUUID();
+		int number = apps.nextRevisionNumber(app.id());
+		apps.insertRevision(revision, app.id(), number, reduced, live.logoSha256(), now);
+		apps.setRevisionState(live.id(), RevisionState.SUPERSEDED, now);
+		apps.setRevisionState(revision, RevisionState.APPROVED, now);
+		apps.setRevisions(app.id(), revision, app.draftRevisionId());
+		apps.history(app.id(), now, developer.toString(), "revision " + number + " live: scopes dropped", null, null,
+				String.join(" ", dropped));
+		events.publishEvent(new ScopesDropped(app.id(), revision, number, List.copyOf(dropped), developer.toString()));
+		return apps.revision(revision).orElseThrow();
+	}
+
+	/** How many apps are in each state (every state present). */
+	public java.util.Map<AppStatus, Long> countByStatus() {
+		var counts = new java.util.EnumMap<AppStatus, Long>(AppStatus.class);
+		for (AppStatus status : AppStatus.values()) {
+			counts.put(status, 0L);
+		}
+		counts.putAll(apps.countByStatus());
+		return counts;
 	}
 
 	/** A new sub-processor is pending until an operator approves it; on a live app it also opens a revision. */

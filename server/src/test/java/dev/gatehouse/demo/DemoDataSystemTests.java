@@ -239,4 +239,18 @@ class DemoDataSystemTests {
 		});
 	}
 
+	@Test
+	void demoWhenDetectorsRunThenNorthwindRecallHasAProbingFindingAndAScopeSuggestion(
+			@Autowired dev.gatehouse.monitoring.Monitoring monitoring, @Autowired dev.gatehouse.apps.AppRegistry apps,
+			@Autowired dev.gatehouse.enforcement.Findings findings) {
+		var recall = apps.search(DemoMonitoring.RECALL, null, 5, 0).stream()
+			.filter(a -> a.name().equals(DemoMonitoring.RECALL)).findFirst().orElseThrow();
+
+		monitoring.runNow("compliance@gatehouse.demo");
+
+		assertThat(findings.forSubject("app", recall.id().toString()))
+			.anySatisfy(f -> assertThat(f.evidence()).containsEntry("mechanism", "check.anomaly.probing"));
+		assertThat(monitoring.scopeSuggestion(recall.id()).orElseThrow().unused()).containsExactly("messages:send");
+	}
+
 }

@@ -70,7 +70,8 @@ final class ClientCache {
 	}
 
 	@EventListener({ AppEvents.AppStatusChanged.class, AppEvents.RevisionDecided.class, AppEvents.ClientSecretIssued.class,
-			dev.gatehouse.apps.AppSanctions.AppScopesRestricted.class, dev.gatehouse.apps.AppSanctions.AppScopesRestored.class })
+			dev.gatehouse.apps.AppSanctions.AppScopesRestricted.class, dev.gatehouse.apps.AppSanctions.AppScopesRestored.class,
+			AppEvents.ScopesDropped.class })
 	void registryChanged() {
 		clear();
 	}

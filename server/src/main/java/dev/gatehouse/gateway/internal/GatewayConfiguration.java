@@ -68,12 +68,18 @@ class GatewayConfiguration {
 	}
 
 	@Bean
+	ThrottleStore gatewayThrottles(JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transactions,
+			Clock clock) {
+		return new ThrottleStore(jdbc, events, transactions, clock);
+	}
+
+	@Bean
 	FilterRegistrationBean<GatewayFilter> gatewayFilter(GatewayProperties properties, LiveRoutes routes,
 			RevocationSet revocations, AccessTokenIssuer issuer, LegalDocuments documents, PayloadFindings findings,
-			UpstreamTransport transport, AccessLog accessLog, MeterRegistry meters, Clock clock) {
+			UpstreamTransport transport, AccessLog accessLog, MeterRegistry meters, Clock clock, ThrottleStore throttles) {
 		var filter = new GatewayFilter(properties.pathPrefix(), routes,
 				new AccessTokenVerifier(issuer, clock, properties.clockSkew(), properties.tokenCacheSize()), revocations,
-				new RateLimiter(), new GatewayPolicy(documents, properties.limits(), clock), new PayloadScanner(), findings,
+				new RateLimiter(throttles), new GatewayPolicy(documents, properties.limits(), clock), new PayloadScanner(), findings,
 				transport, new HeaderRules(properties.subjectHeader()), accessLog, new GatewayMetrics(meters), clock,
 				properties.maxBodySize().toBytes(), new IssuerResolver(issuer));
 		var registration = new FilterRegistrationBean<>(filter);
