@@ -2,7 +2,7 @@
 -- access log's V1 migration has run). Three files, run in order by the script:
 --   gateway-lineage-prepare.sql  partitions for the 30 days; the module's five indexes dropped for the load
 --   gateway-lineage-chunk.sql    -v lo=A -v hi=B: calls A..B and their subject touches (two sessions in parallel)
---   gateway-lineage-finish.sql   the five indexes created again exactly as in V1, then ANALYZE
+--   gateway-lineage-finish.sql   the five indexes created again exactly as the migrations leave them (V1, V2), then ANALYZE
 -- Shape:
 --   * :rows calls over the last 30 days (uniform in time), in the module's day partitions;
 --   * 50 apps, skewed (app k gets about (sqrt((k+1)/50) - sqrt(k/50)) of the calls: app 0 about 14%,
@@ -28,10 +28,11 @@ where to_regclass('accesslog.' || t || '_p' || to_char(d, 'YYYYMMDD')) is null
 \gexec
 commit;
 
--- The module's indexes (V1__create_accesslog_schema.sql) are built after the load, not row by row:
+-- The module's indexes (V1__create_accesslog_schema.sql and V2__blast_radius_index.sql) are built after the load, not row by row:
 -- the same indexes in the end, in a fraction of the time.
 drop index accesslog.api_calls_app_idx;
 drop index accesslog.api_calls_account_idx;
 drop index accesslog.api_calls_installation_idx;
 drop index accesslog.subject_touches_subject_idx;
-drop index accesslog.subject_touches_app_idx;
+drop index if exists accesslog.subject_touches_app_idx;
+drop index if exists accesslog.subject_touches_app_cover_idx;

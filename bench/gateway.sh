@@ -5,8 +5,9 @@
 # loop at concurrency 8 and 32); the access log's ingestion during the throughput runs; then the
 # access log's lineage queries on 10 million generated rows. See bench/README.md, "Gateway".
 #
-#   bench/gateway.sh [--quick] [--keep] [--no-profile] [--pin] [--rate 500] [--rows 10000000]
-#                    [--jar PATH] [--clinic-jar PATH] [--lineage-only PG_PORT]
+#   bench/gateway.sh [--quick|--medium] [--keep] [--no-profile] [--pin] [--rate 500] [--rows 10000000]
+#                    [--jar PATH] [--clinic-jar PATH] [--lineage-only PG_PORT] [--no-lineage]
+#                    [--transports apache,jdk] [--jvm-opts "-XX:+UseZGC"] [--node-args "--spring.x=y"]
 #
 # --lineage-only PG_PORT: only the lineage step, against a running Gatehouse database on that port
 # (user postgres, no password), for instance one kept with --keep.
@@ -29,6 +30,10 @@ PIN=0
 RATE=500
 ROWS=""
 LINEAGE_ONLY=""
+NO_LINEAGE=0
+TRANSPORTS="apache,jdk"
+NODE_JVM_OPTS="${BENCH_GATEHOUSE_JVM_OPTS:-}"
+NODE_ARGS="${BENCH_GATEHOUSE_ARGS:-}"
 UP_PORT="${BENCH_UPSTREAM_PORT:-28090}"
 NGINX_PORT="${BENCH_NGINX_PORT:-28091}"
 GH_PORT="${BENCH_GATEHOUSE_PORT:-28080}"
@@ -37,6 +42,7 @@ PG_PORT="${BENCH_GATEHOUSE_PG_PORT:-25433}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) QUICK=1 ;;
+    --medium) QUICK=2 ;;
     --keep) KEEP=1 ;;
     --no-profile) PROFILE=0 ;;
     --profile) PROFILE=1 ;;
@@ -44,6 +50,10 @@ while [[ $# -gt 0 ]]; do
     --rate) RATE="$2"; shift ;;
     --rows) ROWS="$2"; shift ;;
     --lineage-only) LINEAGE_ONLY="$2"; shift ;;
+    --no-lineage) NO_LINEAGE=1 ;;
+    --transports) TRANSPORTS="$2"; shift ;;
+    --jvm-opts) NODE_JVM_OPTS="$2"; shift ;;
+    --node-args) NODE_ARGS="$2"; shift ;;
     --jar) JAR="$2"; shift ;;
     --clinic-jar) CLINIC_JAR="$2"; shift ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
@@ -52,7 +62,16 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 
-if [[ $QUICK == 1 ]]; then
+if [[ $QUICK == 2 ]]; then
+  # Comparing two builds or settings (about 7 minutes without the JDK transport and lineage): 5 s
+  # warm-up rounds until two agree within 5%, 15 s measured; figures for comparisons within a run.
+  PRE_WARM=(--warmup-seconds 5 --warmup-max-rounds 4)
+  OPEN=(--warmup-seconds 5 --seconds 15 --window-seconds 5)
+  CLOSED=(--warmup-seconds 5 --warmup-max-rounds 3 --seconds 15 --window-seconds 5)
+  ROWS="${ROWS:-1000000}"
+  PROFILE="${PROFILE:-0}"
+  PROFILE_SECONDS=30
+elif [[ $QUICK == 1 ]]; then
   # Smoke check (about 5 minutes): every step, a few seconds each; the figures mean nothing.
   PRE_WARM=(--warmup-seconds 3 --warmup-max-rounds 2)
   OPEN=(--warmup-seconds 3 --seconds 6 --window-seconds 2)
@@ -160,7 +179,7 @@ if [[ -d "$REPO/server/src/main/java/dev/gatehouse/accesslog/internal" ]]; then 
 {
   echo "# Gateway benchmark run $(basename "$RUN")"
   echo
-  echo "- mode: $([[ $QUICK == 1 ]] && echo 'quick (smoke check, figures not meaningful)' || echo full); open loop at $RATE req/s; closed loop at concurrency 8 and 32; load generator bench/GatewayBench.java (plain-socket HTTP/1.1 keep-alive client)$([[ $PIN == 1 ]] && echo ', pinned to CPU 1 with taskset')"
+  echo "- mode: $(case $QUICK in 1) echo "quick (smoke check, figures not meaningful)";; 2) echo "medium (15 s windows, for comparisons)";; *) echo full;; esac); open loop at $RATE req/s; closed loop at concurrency 8 and 32; load generator bench/GatewayBench.java (plain-socket HTTP/1.1 keep-alive client)$([[ $PIN == 1 ]] && echo ', pinned to CPU 1 with taskset')"
   echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr); load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- JDK: $("$JAVA" -version 2>&1 | sed -n 1p); nginx: $("$NGINX" -v 2>&1 | sed 's/^nginx version: //')"
   echo "- Gatehouse: $JAR ($(date -u -r "$JAR" +%Y-%m-%dT%H:%MZ), source commit $(git -C "$REPO" rev-parse --short HEAD)); access-log module present: $ACCESSLOG_MODULE"
@@ -225,7 +244,8 @@ start_gatehouse() { # start_gatehouse TRANSPORT
   local transport="$1"
   say "Gatehouse: starting on 127.0.0.1:$GH_PORT, transport=$transport, embedded PostgreSQL on $PG_PORT (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   # Default JVM options, plus a GC log (pauses explain latency tails).
-  start_group "$RUN/node/server-$transport.log" "$JAVA" "-Xlog:gc:file=$RUN/node/gc-$transport.log:uptime,level" \
+  # shellcheck disable=SC2086
+  start_group "$RUN/node/server-$transport.log" "$JAVA" "-Xlog:gc:file=$RUN/node/gc-$transport.log:uptime,level" $NODE_JVM_OPTS \
     -jar "$NODE_JAR" --spring.profiles.active=demo \
     --gatehouse.db.data-dir="$DATA" --gatehouse.db.embedded-port=$PG_PORT \
     --server.port=$GH_PORT --server.address=127.0.0.1 \
@@ -235,7 +255,7 @@ start_gatehouse() { # start_gatehouse TRANSPORT
     --gatehouse.gateway.limits.source=configuration \
     --gatehouse.gateway.limits.requests-per-minute=1000000000 \
     --gatehouse.gateway.limits.burst=1000000000 \
-    --gatehouse.gateway.limits.per-installation-per-minute=1000000000
+    --gatehouse.gateway.limits.per-installation-per-minute=1000000000 $NODE_ARGS
   GH_PID=$STARTED_PID
   wait_http "http://127.0.0.1:$GH_PORT/actuator/health/readiness" 300 "$GH_PID"
   say "Gatehouse ($transport): ready"
@@ -264,7 +284,7 @@ target_args() { # target_args LABEL: the load generator's target options
   case "$1" in
     direct) echo "--url http://127.0.0.1:$UP_PORT --as upstream --state $STATE --server-match $CLINIC_JAR" ;;
     nginx) echo "--url http://127.0.0.1:$NGINX_PORT --as upstream --state $STATE --server-match $CLINIC_JAR,$RUN/nginx/" ;;
-    gateway-*) echo "--url http://127.0.0.1:$GH_PORT/platform --as gateway --state $STATE --server-match $CLINIC_JAR,$NODE_JAR --metrics-url http://127.0.0.1:$GH_PORT/actuator/metrics --metrics-session-file $METRICS_SESSION" ;;
+    gateway-*) echo "--url http://127.0.0.1:$GH_PORT/platform --as gateway --state $STATE --server-match $CLINIC_JAR,$NODE_JAR,$DATA/ --metrics-url http://127.0.0.1:$GH_PORT/actuator/metrics --metrics-session-file $METRICS_SESSION" ;;
   esac
 }
 
@@ -318,12 +338,18 @@ else
   say "access log meters: NOT found (placeholder access log in this build?)"
 fi
 
-measure direct nginx gateway-apache
-profile apache
-stop_gatehouse
-start_gatehouse jdk
-measure gateway-jdk
-profile jdk
+if [[ ",$TRANSPORTS," == *,apache,* ]]; then
+  measure direct nginx gateway-apache
+  profile apache
+else
+  measure direct nginx
+fi
+if [[ ",$TRANSPORTS," == *,jdk,* ]]; then
+  stop_gatehouse
+  start_gatehouse jdk
+  measure gateway-jdk
+  profile jdk
+fi
 
 else
   PG_PORT="$LINEAGE_ONLY"; ACCESSLOG_MODULE=yes
@@ -383,23 +409,20 @@ lineage_step() {
     "${PSQL[@]}" -f "$RUN/lineage-queries.sql" > "$RUN/lineage-queries.out" 2>&1
     IFS=$'\t' read -r account subject < "$RUN/lineage-subjects.tsv"
     "${PSQL[@]}" -c "explain (analyze, buffers) select t.app_id, t.installation_id, min(t.occurred_at) as first_touch, max(t.occurred_at) as last_touch, count(distinct t.call_id) as calls, array_remove(array_agg(distinct c.category order by c.category), null) as categories from accesslog.subject_touches t left join lateral unnest(t.data_categories) as c(category) on true where t.customer_account_id = '$account' and t.subject_id = '$subject' and t.occurred_at >= now() - interval '31 days' and t.occurred_at < now() + interval '1 day' group by t.app_id, t.installation_id order by last_touch desc" > "$RUN/lineage-explain.txt" 2>&1
-    # CallQueries.subjectsTouched (AccessLog.subjectsTouched, an incident's blast radius): one app, 7 days;
+    # CallQueries.SUBJECT_TOUCHES (AccessLog.subjectsTouched, an incident's blast radius): one app, 7 days;
     # the busiest app and a middling one.
     "${PSQL[@]}" -tA -F $'\t' -c "select app_id, count(*) from accesslog.subject_touches where occurred_at >= now() - interval '7 days' group by 1 order by 2 desc" > "$RUN/blast-apps.tsv"
     {
       echo '\timing on'
       echo '\o /dev/null'
-      echo "prepare blast(uuid, timestamptz, timestamptz) as
-  select t.customer_account_id, t.subject_id, count(distinct t.call_id) as touches,
-         array_remove(array_agg(distinct c.category), null) as categories
-  from accesslog.subject_touches t
-  left join lateral unnest(t.data_categories) as c(category) on true
-  where t.app_id = \$1 and t.occurred_at >= \$2 and t.occurred_at < \$3
-  group by t.customer_account_id, t.subject_id
-  order by t.customer_account_id, t.subject_id;"
+      echo "prepare blast(uuid[], timestamptz, timestamptz) as
+  select customer_account_id, subject_id, app_id, data_categories, count(*) as touches
+  from accesslog.subject_touches
+  where app_id = any(\$1) and occurred_at >= \$2 and occurred_at < \$3
+  group by customer_account_id, subject_id, app_id, data_categories;"
       # The busiest app (in a full run: Northwind Reminders, with the benchmark's own calls), the second and the 25th.
     for app in "$(sed -n 1p "$RUN/blast-apps.tsv" | cut -f1)" "$(sed -n 2p "$RUN/blast-apps.tsv" | cut -f1)" "$(sed -n 25p "$RUN/blast-apps.tsv" | cut -f1)"; do
-        for _ in 1 2 3; do echo "execute blast('$app', now() - interval '7 days', now());"; done
+        for _ in 1 2 3; do echo "execute blast('{$app}', now() - interval '7 days', now());"; done
       done
     } > "$RUN/blast-queries.sql"
     "${PSQL[@]}" -f "$RUN/blast-queries.sql" > "$RUN/blast-queries.out" 2>&1
@@ -436,7 +459,9 @@ lineage_step() {
   fi
 }
 # A failure here must not lose the gateway's figures: they are in gateway.tsv and go into the report.
+if [[ $NO_LINEAGE == 1 ]]; then say "lineage: skipped (--no-lineage)"; else
 lineage_step || { say "lineage: the step failed (see lineage-*.log and run.log)"; echo "### Lineage queries: the step FAILED (see lineage-generate.log)" >> "$LINEAGE_MD"; }
+fi
 
 {
   echo "- wall time: $(( SECONDS / 60 )) min $(( SECONDS % 60 )) s; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"

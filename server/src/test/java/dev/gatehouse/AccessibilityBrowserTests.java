@@ -64,7 +64,7 @@ class AccessibilityBrowserTests {
 		page.waitForURL("**/");
 
 		for (String path : List.of("/", "/account/security", "/operator/users", "/operator/audit", "/operator/legal",
-				"/operator/apps", "/operator/organizations", "/operator/traffic", "/operator/gateway", "/operator/privacy", "/inbox")) {
+				"/operator/apps", "/operator/organizations", "/operator/traffic", "/operator/gateway", "/operator/privacy", "/operator/incidents", "/inbox")) {
 			page.navigate(base() + path);
 			assertThat(violations(page)).as(path).isEmpty();
 		}
@@ -85,7 +85,7 @@ class AccessibilityBrowserTests {
 		page.getByLabel("Authentication code or recovery code").press("Enter");
 		page.waitForURL("**/");
 
-		for (String path : List.of("/developer", "/developer/legal", "/developer/orgs/" + org, "/developer/apps/" + app.id(),
+		for (String path : List.of("/developer", "/developer/legal", "/developer/orgs/" + org, "/developer/orgs/" + org + "/incidents", "/developer/apps/" + app.id(),
 				"/developer/apps/" + app.id() + "/edit", "/developer/apps/" + app.id() + "/credentials",
 				"/developer/apps/" + app.id() + "/traffic", "/customer-accounts",
 				"/customer-accounts/" + customers.sandboxOf(org).orElseThrow().id() + "/apps",

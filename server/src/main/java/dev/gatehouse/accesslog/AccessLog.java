@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.stereotype.Service;
@@ -68,6 +69,21 @@ public class AccessLog {
 		Objects.requireNonNull(appId, "app");
 		window(from, to);
 		return queries.subjectsTouched(appId, from, to);
+	}
+
+	/**
+	 * Streams the blast radius of the apps in the window to {@code sink}, one row per (account,
+	 * subject, app, category set), in no particular order, without holding the whole of it in
+	 * memory: for an incident that keeps every affected subject. Runs in a read-only transaction of
+	 * its own so that PostgreSQL hands the rows over in batches.
+	 */
+	public void subjectsTouched(Collection<UUID> appIds, Instant from, Instant to, Consumer<SubjectTouches> sink) {
+		Objects.requireNonNull(sink, "sink");
+		if (appIds == null || appIds.isEmpty() || appIds.stream().anyMatch(Objects::isNull)) {
+			throw new IllegalArgumentException("Name at least one app");
+		}
+		window(from, to);
+		queries.subjectTouches(appIds, from, to, sink);
 	}
 
 	/** The calls the query selects, newest first; page on with {@link CallQuery#after}. */

@@ -3,6 +3,7 @@ package dev.gatehouse.apps;
 import dev.gatehouse.shared.audit.Audited;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,6 +41,17 @@ public final class AppEvents {
 			details.put("number", number);
 			details.put("note", note == null ? "" : note);
 			return details;
+		}
+	}
+
+	/** Scopes taken off the live revision in one step (no review, no re-consent: fewer scopes). */
+	public record ScopesDropped(AppId appId, UUID revisionId, int number, List<String> scopes, String actor)
+			implements Audited {
+		public ScopesDropped { scopes = List.copyOf(scopes); }
+		public String action() { return "apps.scopes.dropped"; }
+		public String target() { return "app:" + appId; }
+		public Map<String, Object> details() {
+			return Map.of("revision", revisionId.toString(), "number", number, "scopes", scopes);
 		}
 	}
 

@@ -5,12 +5,14 @@ import dev.gatehouse.apps.AppEvents.AppStatusChanged;
 import dev.gatehouse.apps.AppEvents.RevisionDecided;
 import dev.gatehouse.apps.AppEvents.RevisionSaved;
 import dev.gatehouse.apps.AppEvents.RevisionSubmitted;
+import dev.gatehouse.apps.AppEvents.ScopesDropped;
 import dev.gatehouse.apps.AppEvents.SubProcessorAdded;
 import dev.gatehouse.apps.AppEvents.SubProcessorDecided;
 import dev.gatehouse.apps.internal.AppRepository;
 import dev.gatehouse.apps.internal.AppRules;
 import dev.gatehouse.developers.DeveloperOrganizations;
 import dev.gatehouse.developers.OrganizationId;
+import dev.gatehouse.developers.OrganizationSuspensions;
 import dev.gatehouse.identity.UserId;
 import dev.gatehouse.policy.LegalDocuments;
 import dev.gatehouse.policy.pack.PolicyPack;
@@ -47,12 +49,15 @@ public class AppRegistry {
 
 	private final LegalDocuments legal;
 
+	private final OrganizationSuspensions suspensions;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	AppRegistry(AppRepository apps, ScopeCatalogue scopes, DeveloperOrganizations organizations, LegalDocuments legal,
-			ApplicationEventPublisher events, Clock clock) {
+			OrganizationSuspensions suspensions, ApplicationEventPublisher events, Clock clock) {
+		this.suspensions = suspensions;
 		this.apps = apps;
 		this.scopes = scopes;
 		this.organizations = organizations;
@@ -65,6 +70,7 @@ public class AppRegistry {
 	@Transactional
 	public App create(OrganizationId organization, UserId developer, AppDraft draft) {
 		requireMember(organization, developer);
+		requireNotSuspended(organization);
 		legal.requireGoodStanding(organization);
 		check(AppRules.onSave(draft, scopes.byName(), appTypes()));
 		String name = draft.listing().name() == null ? "" : draft.listing().name().strip();
@@ -111,6 +117,7 @@ public class AppRegistry {
 	@Transactional
 	public Revision submit(AppId id, UserId developer) {
 		App app = lockForDeveloper(id, developer);
+		requireNotSuspended(app.organizationId());
 		legal.requireGoodStanding(app.organizationId());
 		Revision draft = apps.revision(app.draftRevisionId())
 			.filter(r -> r.state() == RevisionState.DRAFT || r.state() == RevisionState.CHANGES_REQUESTED)
@@ -202,6 +209,52 @@ public class AppRegistry {
 	@Transactional
 	public void retire(AppId id, UserId developer) {
 		transition(lockForDeveloper(id, developer), AppStatus.RETIRED, developer.toString(), "retired by the developer");
+	}
+
+	/**
+	 * Least privilege in one step: a new revision equal to the live one without {@code scopes} goes
+	 * live at once. Fewer scopes need neither review nor the customers' consent again; tokens issued
+	 * from now on no longer carry them. A draft in progress is left as it is.
+	 */
+	@Transactional
+	public Revision dropScopes(AppId id, UserId developer, Set<String> scopes) {
+		App app = lockForDeveloper(id, developer);
+		if (!app.status().active() && app.status() != AppStatus.SUSPENDED) {
+			throw new AppRejectedException("status", "Only a live app's scopes can be dropped this way.");
+		}
+		Revision live = apps.revision(app.liveRevisionId())
+			.orElseThrow(() -> new AppRejectedException("status", "This app has no live revision."));
+		Set<String> granted = live.content().scopes().stream().map(RequestedScope::scope).collect(Collectors.toSet());
+		Set<String> dropped = scopes == null ? Set.of()
+				: scopes.stream().filter(granted::contains).collect(Collectors.toCollection(java.util.TreeSet::new));
+		if (dropped.isEmpty()) {
+			throw new AppRejectedException("scopes", "Choose at least one scope the live revision has.");
+		}
+		AppDraft content = live.content();
+		AppDraft reduced = new AppDraft(content.appType(), content.listing(), content.redirectUris(), content.webhookUrl(),
+				content.scopes().stream().filter(s -> !dropped.contains(s.scope())).toList(), content.dataUse(),
+				content.security());
+		Instant now = clock.instant();
+		UUID revision = UUID.randomUUID();
+		int number = apps.nextRevisionNumber(app.id());
+		apps.insertRevision(revision, app.id(), number, reduced, live.logoSha256(), now);
+		apps.setRevisionState(live.id(), RevisionState.SUPERSEDED, now);
+		apps.setRevisionState(revision, RevisionState.APPROVED, now);
+		apps.setRevisions(app.id(), revision, app.draftRevisionId());
+		apps.history(app.id(), now, developer.toString(), "revision " + number + " live: scopes dropped", null, null,
+				String.join(" ", dropped));
+		events.publishEvent(new ScopesDropped(app.id(), revision, number, List.copyOf(dropped), developer.toString()));
+		return apps.revision(revision).orElseThrow();
+	}
+
+	/** How many apps are in each state (every state present). */
+	public java.util.Map<AppStatus, Long> countByStatus() {
+		var counts = new java.util.EnumMap<AppStatus, Long>(AppStatus.class);
+		for (AppStatus status : AppStatus.values()) {
+			counts.put(status, 0L);
+		}
+		counts.putAll(apps.countByStatus());
+		return counts;
 	}
 
 	/** A new sub-processor is pending until an operator approves it; on a live app it also opens a revision. */
@@ -370,6 +423,13 @@ public class AppRegistry {
 		App app = lock(id);
 		requireMember(app.organizationId(), developer);
 		return app;
+	}
+
+	private void requireNotSuspended(OrganizationId organization) {
+		if (suspensions.suspended(organization)) {
+			throw new AppRejectedException("status",
+					"Your organization is suspended: it cannot create or submit apps until it is reinstated.");
+		}
 	}
 
 	private void requireMember(OrganizationId organization, UserId user) {

@@ -128,6 +128,18 @@ class DemoApps {
 		registry.changeStatus(charges.id(), AppStatus.SUSPENDED, "compliance@gatehouse.demo",
 				"Demo data: privacy policy link returned 404 for 3 days");
 
+		// Live, but its calls only ever read appointments: monitoring suggests dropping messages:send,
+		// and DemoMonitoring's burst of refused calls gives it a probing finding.
+		App recall = registry.create(northwind, dana, draft(DemoMonitoring.RECALL, "Recall patients who are due a check-up",
+				"Finds patients whose last visit was long ago and invites them to book their next check-up.", "Messaging",
+				"https://recall.northwind-apps.example", List.of(scope("appointments:read",
+						"Reads past appointments to find the patients who are due a check-up."),
+						scope("messages:send", "Sends the check-up invitations to patients on the clinic's behalf.")),
+				List.of("appointments", "patients", "messages")));
+		withLogo(recall, dana, new Color(0x9A6700), "RC");
+		approve(recall, dana);
+		registry.publish(recall.id(), "dev@northwind-apps.example");
+
 		registry.create(northwind, dana, draft("Northwind Forms", "Intake forms before the visit",
 				"Patients fill in intake forms at home; answers land in the patient record.", "Documents",
 				"https://forms.northwind-apps.example", List.of(), List.of()));

@@ -3,5 +3,5 @@
  * modules' public facades, so a newcomer can click through a populated Gatehouse.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "developers", "policy", "apps", "marketplace", "authserver",
-		"accesslog", "webhooks", "privacy" })
+		"accesslog", "webhooks", "privacy", "enforcement", "incidents" })
 package dev.gatehouse.demo;

@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.List;
 
@@ -52,11 +53,12 @@ public record GatewayProperties(@DefaultValue("true") boolean enabled, @DefaultV
 	public record RouteProperties(String id, @DefaultValue("*") String method, String path, URI upstream,
 			@DefaultValue List<String> scopes, @DefaultValue List<String> dataCategories,
 			@DefaultValue("true") boolean subjectHeader, @DefaultValue List<String> subjectPathVariables,
-			@DefaultValue("true") boolean requiresInstallation) {
+			@DefaultValue("true") boolean requiresInstallation, @DefaultValue("false") boolean deprecated,
+			LocalDate sunset) {
 
 		Route toRoute() {
 			return new Route(id, method, path, upstream, scopes, dataCategories, subjectHeader, subjectPathVariables,
-					requiresInstallation, Route.Source.CONFIGURATION);
+					requiresInstallation, Route.Source.CONFIGURATION, deprecated, sunset);
 		}
 
 	}

@@ -22,7 +22,8 @@ public final class GatewayRouteEvents {
 
 		public Map<String, Object> details() {
 			return Map.of("method", route.method(), "path", route.path(), "upstream", route.upstream().toString(),
-					"scopes", route.scopes(), "dataCategories", route.dataCategories());
+					"scopes", route.scopes(), "dataCategories", route.dataCategories(), "deprecated", route.deprecated(),
+					"sunset", route.sunset() == null ? "" : route.sunset().toString());
 		}
 
 	}

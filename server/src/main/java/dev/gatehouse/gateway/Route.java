@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -20,10 +21,13 @@ import java.util.regex.Pattern;
  * @param subjectPathVariables path variables that hold data subject ids
  * @param requiresInstallation whether only tokens acting for a customer account may call it
  * @param source where the route is defined
+ * @param deprecated whether apps should stop calling it (monitoring flags apps that still do and
+ * have not been revised for the pack's period)
+ * @param sunset the day it is planned to go away; {@code null} when none is set
  */
 public record Route(String id, String method, String path, URI upstream, List<String> scopes,
 		List<String> dataCategories, boolean subjectHeader, List<String> subjectPathVariables,
-		boolean requiresInstallation, Source source) {
+		boolean requiresInstallation, Source source, boolean deprecated, LocalDate sunset) {
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
@@ -48,6 +52,14 @@ public record Route(String id, String method, String path, URI upstream, List<St
 		dataCategories = dataCategories == null ? List.of() : List.copyOf(dataCategories);
 		subjectPathVariables = subjectPathVariables == null ? List.of() : List.copyOf(subjectPathVariables);
 		source = source == null ? Source.CONFIGURATION : source;
+		deprecated = deprecated || sunset != null;
+	}
+
+	/** A route in service (not deprecated). */
+	public Route(String id, String method, String path, URI upstream, List<String> scopes, List<String> dataCategories,
+			boolean subjectHeader, List<String> subjectPathVariables, boolean requiresInstallation, Source source) {
+		this(id, method, path, upstream, scopes, dataCategories, subjectHeader, subjectPathVariables,
+				requiresInstallation, source, false, null);
 	}
 
 	public boolean editable() {

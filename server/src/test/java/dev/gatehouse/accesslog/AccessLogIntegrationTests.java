@@ -129,6 +129,28 @@ class AccessLogIntegrationTests {
 	}
 
 	@Test
+	void subjectsTouchedWhenStreamedForTwoAppsThenOneRowPerSubjectAppAndCategorySetWithItsCalls() {
+		UUID otherApp = UUID.randomUUID();
+		accessLog.record(call(app, installation, account, now.minusSeconds(30), "a", "b", "a"));
+		accessLog.record(call(app, installation, account, now.minusSeconds(25), "a"));
+		accessLog.record(onRoute(call(app, installation, account, now.minusSeconds(20), "a"), "patients.get",
+				List.of("patients:read"), List.of("patients", "contact"), 10));
+		accessLog.record(call(otherApp, UUID.randomUUID(), account, now.minusSeconds(15), "b"));
+		accessLog.record(call(app, installation, account, now.minusSeconds(90), "outside-the-window"));
+		accessLog.record(call(UUID.randomUUID(), installation, account, now.minusSeconds(10), "another-app"));
+		accessLog.flush();
+
+		List<SubjectTouches> rows = new ArrayList<>();
+		accessLog.subjectsTouched(List.of(app, otherApp), now.minusSeconds(60), now, rows::add);
+
+		assertThat(rows).containsExactlyInAnyOrder(
+				new SubjectTouches(account, "a", app, List.of("appointments"), 2),
+				new SubjectTouches(account, "a", app, List.of("patients", "contact"), 1),
+				new SubjectTouches(account, "b", app, List.of("appointments"), 1),
+				new SubjectTouches(account, "b", otherApp, List.of("appointments"), 1));
+	}
+
+	@Test
 	void callsWhenPagedThenNewestFirstWithoutGapsOrOverlap() {
 		List<ApiCall> recorded = new ArrayList<>();
 		Instant sameTime = now.minusSeconds(100);

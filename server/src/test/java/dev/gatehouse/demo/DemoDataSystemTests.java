@@ -168,6 +168,31 @@ class DemoDataSystemTests {
 	@Autowired
 	dev.gatehouse.privacy.PrivacyRequests privacy;
 
+	@Autowired
+	DemoEnforcement demoEnforcement;
+
+	@Autowired
+	dev.gatehouse.enforcement.Violations violations;
+
+	@Autowired
+	dev.gatehouse.enforcement.AbuseReports abuseReports;
+
+	@Test
+	void demoWhenSeededThenAViolationAwaitsADecisionAndAnAbuseReportTriageOnlyOnce() {
+		var owner = accounts.findByEmail("owner@riverside-clinic.example").orElseThrow();
+		var clinic = customers.membershipsOf(owner.id()).getFirst().account();
+		var reminders = installations.ofAccount(clinic.id()).getFirst();
+
+		demoEnforcement.run(null);
+
+		assertThat(violations.ofSubject("app", reminders.appId().toString()))
+			.filteredOn(v -> v.source().equals("check.url-reachable"))
+			.singleElement()
+			.satisfies(v -> assertThat(v.status()).isEqualTo(dev.gatehouse.enforcement.ViolationStatus.PROPOSED));
+		assertThat(abuseReports.ofApp(reminders.appId())).singleElement()
+			.satisfies(r -> assertThat(r.reporterId()).isEqualTo(owner.id().value()));
+	}
+
 	@Test
 	void demoWhenSeededThenRiversideHasOneErasureRequestWithRemindersNotifiedOnlyOnce() {
 		var owner = accounts.findByEmail("owner@riverside-clinic.example").orElseThrow();
@@ -186,6 +211,46 @@ class DemoDataSystemTests {
 		});
 		assertThat(webhooks.deliveries(reminders.appId(), 10)).extracting(d -> d.eventType())
 			.contains("subject.erasure_requested");
+	}
+
+	@Autowired
+	DemoIncident demoIncident;
+
+	@Autowired
+	dev.gatehouse.incidents.Incidents incidents;
+
+	@Test
+	void demoWhenSeededThenRemindersHasOneOpenIncidentWhoseBlastRadiusIsTheClinicSeededOnlyOnce() {
+		var owner = accounts.findByEmail("owner@riverside-clinic.example").orElseThrow();
+		var clinic = customers.membershipsOf(owner.id()).getFirst().account();
+		var reminders = installations.ofAccount(clinic.id()).getFirst();
+
+		demoIncident.run(null);
+
+		assertThat(incidents.ofApp(reminders.appId(), 10)).singleElement().satisfies(incident -> {
+			assertThat(incident.open()).isTrue();
+			assertThat(incident.selfReported()).isTrue();
+			var snapshot = incidents.currentSnapshot(incident.id()).orElseThrow();
+			assertThat(snapshot.subjects()).isGreaterThan(10);
+			assertThat(incidents.affectedAccounts(snapshot.id())).extracting(a -> a.accountId())
+				.containsExactly(clinic.id().value());
+			assertThat(incidents.campaigns(incident.id())).singleElement()
+				.satisfies(c -> assertThat(c.status()).isEqualTo(dev.gatehouse.incidents.Campaign.Status.DRAFT));
+		});
+	}
+
+	@Test
+	void demoWhenDetectorsRunThenNorthwindRecallHasAProbingFindingAndAScopeSuggestion(
+			@Autowired dev.gatehouse.monitoring.Monitoring monitoring, @Autowired dev.gatehouse.apps.AppRegistry apps,
+			@Autowired dev.gatehouse.enforcement.Findings findings) {
+		var recall = apps.search(DemoMonitoring.RECALL, null, 5, 0).stream()
+			.filter(a -> a.name().equals(DemoMonitoring.RECALL)).findFirst().orElseThrow();
+
+		monitoring.runNow("compliance@gatehouse.demo");
+
+		assertThat(findings.forSubject("app", recall.id().toString()))
+			.anySatisfy(f -> assertThat(f.evidence()).containsEntry("mechanism", "check.anomaly.probing"));
+		assertThat(monitoring.scopeSuggestion(recall.id()).orElseThrow().unused()).containsExactly("messages:send");
 	}
 
 }

@@ -6,9 +6,11 @@ import dev.gatehouse.accesslog.AppTouch;
 import dev.gatehouse.accesslog.AppTraffic;
 import dev.gatehouse.accesslog.CallQuery;
 import dev.gatehouse.accesslog.RouteTraffic;
+import dev.gatehouse.accesslog.SubjectTouches;
 import dev.gatehouse.accesslog.TrafficBucket;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,16 +19,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -38,10 +47,19 @@ public class CallQueries {
 
 	private static final String ERROR = "(status >= 400 and status <> 429)";
 
+	private static final int FETCH_SIZE = 10_000;
+
 	private final JdbcClient jdbc;
 
-	CallQueries(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	private final TransactionTemplate readOnly;
+
+	CallQueries(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
 	public List<AppTouch> appsTouchingSubject(UUID account, String subject, Instant from, Instant to) {
@@ -65,30 +83,50 @@ public class CallQueries {
 			.list();
 	}
 
+	/**
+	 * The blast radius in one pass: each (account, subject, app, category set) with its touch count.
+	 * Grouping by the category array rather than unnesting it keeps one row per touch (the writer
+	 * records a subject once per call, so {@code count(*)} counts calls), and the index on
+	 * (app_id, occurred_at) that includes the other three columns answers it by an index-only scan
+	 * of the window's partitions.
+	 */
+	static final String SUBJECT_TOUCHES = """
+			select customer_account_id, subject_id, app_id, data_categories, count(*) as touches
+			from accesslog.subject_touches
+			where app_id = any(?) and occurred_at >= ? and occurred_at < ?
+			group by customer_account_id, subject_id, app_id, data_categories""";
+
+	public void subjectTouches(Collection<UUID> apps, Instant from, Instant to, Consumer<SubjectTouches> sink) {
+		UUID[] ids = apps.stream().distinct().toArray(UUID[]::new);
+		// A cursor (fetch size, in a transaction) so a radius of millions of subjects is never in memory at once.
+		readOnly.executeWithoutResult(status -> jdbcTemplate.query(connection -> {
+			PreparedStatement statement = connection.prepareStatement(SUBJECT_TOUCHES);
+			statement.setFetchSize(FETCH_SIZE);
+			statement.setArray(1, connection.createArrayOf("uuid", ids));
+			statement.setTimestamp(2, Timestamp.from(from));
+			statement.setTimestamp(3, Timestamp.from(to));
+			return statement;
+		}, (RowCallbackHandler) rs -> sink.accept(new SubjectTouches(rs.getObject(1, UUID.class), rs.getString(2),
+				rs.getObject(3, UUID.class), strings(rs.getArray(4)), rs.getLong(5)))));
+	}
+
 	public List<AccountSubjects> subjectsTouched(UUID app, Instant from, Instant to) {
-		record Row(UUID account, String subject, long touches, List<String> categories) {
+		record Subject(long[] touches, Set<String> categories) {
 		}
-		List<Row> rows = jdbc.sql("""
-				select t.customer_account_id, t.subject_id, count(distinct t.call_id) as touches,
-				       array_remove(array_agg(distinct c.category), null) as categories
-				from accesslog.subject_touches t
-				left join lateral unnest(t.data_categories) as c(category) on true
-				where t.app_id = :app and t.occurred_at >= :from and t.occurred_at < :to
-				group by t.customer_account_id, t.subject_id
-				order by t.customer_account_id, t.subject_id""")
-			.param("app", app)
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
-			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), strings(rs.getArray(4))))
-			.list();
-		Map<UUID, List<Row>> byAccount = new LinkedHashMap<>();
-		rows.forEach(row -> byAccount.computeIfAbsent(row.account(), k -> new ArrayList<>()).add(row));
+		// Accounts and subjects sorted as PostgreSQL sorts uuids (unsigned bytes, which is their text order).
+		Map<UUID, Map<String, Subject>> byAccount = new TreeMap<>(Comparator.comparing(UUID::toString));
+		subjectTouches(List.of(app), from, to, row -> {
+			Subject subject = byAccount.computeIfAbsent(row.customerAccountId(), k -> new TreeMap<>())
+				.computeIfAbsent(row.subjectId(), k -> new Subject(new long[1], new HashSet<>()));
+			subject.touches()[0] += row.touches();
+			subject.categories().addAll(row.dataCategories());
+		});
 		List<AccountSubjects> result = new ArrayList<>();
 		byAccount.forEach((account, subjects) -> {
 			Map<String, Long> perCategory = new TreeMap<>();
-			subjects.forEach(s -> s.categories().forEach(c -> perCategory.merge(c, 1L, Long::sum)));
-			result.add(new AccountSubjects(account, subjects.stream().map(Row::subject).toList(), perCategory,
-					subjects.stream().mapToLong(Row::touches).sum()));
+			subjects.values().forEach(s -> s.categories().forEach(c -> perCategory.merge(c, 1L, Long::sum)));
+			result.add(new AccountSubjects(account, List.copyOf(subjects.keySet()), perCategory,
+					subjects.values().stream().mapToLong(s -> s.touches()[0]).sum()));
 		});
 		return result;
 	}

@@ -3,15 +3,13 @@ package dev.gatehouse.accesslog.internal;
 import dev.gatehouse.accesslog.ApiCall;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -26,11 +24,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallWriter {
 
-	private static final String COPY_CALLS = "copy accesslog.api_calls (" + CsvRows.CALL_COLUMNS
-			+ ") from stdin with (format csv)";
+	private static final String COPY_CALLS = "copy accesslog.api_calls (" + CopyRows.CALL_COLUMNS
+			+ ") from stdin with (format binary)";
 
-	private static final String COPY_TOUCHES = "copy accesslog.subject_touches (" + CsvRows.TOUCH_COLUMNS
-			+ ") from stdin with (format csv)";
+	private static final String COPY_TOUCHES = "copy accesslog.subject_touches (" + CopyRows.TOUCH_COLUMNS
+			+ ") from stdin with (format binary)";
 
 	private final DataSource dataSource;
 
@@ -45,24 +43,20 @@ public class CallWriter {
 		if (batch.isEmpty()) {
 			return;
 		}
-		Set<LocalDate> days = batch.stream()
-			.map(call -> LocalDate.ofInstant(call.occurredAt(), ZoneOffset.UTC))
-			.collect(Collectors.toSet());
-		partitions.ensure(days);
-		var calls = new StringBuilder(batch.size() * 320);
-		var touches = new StringBuilder();
-		int touchRows = 0;
+		partitions.ensure(days(batch));
+		var calls = new CopyRows(batch.size() * 400);
+		var touches = new CopyRows(batch.size() * 120);
 		for (ApiCall call : batch) {
-			CsvRows.call(calls, call);
-			touchRows += CsvRows.touches(touches, call);
+			calls.call(call);
+			touches.touches(call);
 		}
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try {
 				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-				copy.copyIn(COPY_CALLS, new StringReader(calls.toString()));
-				if (touchRows > 0) {
-					copy.copyIn(COPY_TOUCHES, new StringReader(touches.toString()));
+				copy.copyIn(COPY_CALLS, calls.stream());
+				if (touches.rows() > 0) {
+					copy.copyIn(COPY_TOUCHES, touches.stream());
 				}
 				connection.commit();
 			}
@@ -78,6 +72,20 @@ public class CallWriter {
 				connection.setAutoCommit(true);
 			}
 		}
+	}
+
+	/** The UTC days of a batch: almost always one, so only a change of day makes a date. */
+	private static Set<LocalDate> days(List<ApiCall> batch) {
+		Set<LocalDate> days = new HashSet<>();
+		long previous = Long.MIN_VALUE;
+		for (ApiCall call : batch) {
+			long day = Math.floorDiv(call.occurredAt().getEpochSecond(), 86_400);
+			if (day != previous) {
+				days.add(LocalDate.ofEpochDay(day));
+				previous = day;
+			}
+		}
+		return days;
 	}
 
 	/** After a failure: a partition may have been dropped under us, so check again before the retry. */

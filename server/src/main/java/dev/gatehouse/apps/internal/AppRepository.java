@@ -149,6 +149,14 @@ public class AppRepository {
 			.update();
 	}
 
+	public java.util.Map<dev.gatehouse.apps.AppStatus, Long> countByStatus() {
+		var counts = new java.util.HashMap<dev.gatehouse.apps.AppStatus, Long>();
+		jdbc.sql("select status, count(*) from apps.apps group by status")
+			.query((rs, n) -> counts.put(dev.gatehouse.apps.AppStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
 	public int nextRevisionNumber(AppId id) {
 		return jdbc.sql("select coalesce(max(number), 0) + 1 from apps.revisions where app_id = :id")
 			.param("id", id.value())

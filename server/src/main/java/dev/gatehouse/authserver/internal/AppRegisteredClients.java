@@ -3,6 +3,7 @@ package dev.gatehouse.authserver.internal;
 import dev.gatehouse.apps.App;
 import dev.gatehouse.apps.AppCredentials;
 import dev.gatehouse.apps.AppRegistry;
+import dev.gatehouse.apps.AppSanctions;
 import dev.gatehouse.apps.AppStatus;
 import dev.gatehouse.apps.Credential;
 import dev.gatehouse.apps.Credential.Environment;
@@ -12,6 +13,7 @@ import dev.gatehouse.apps.Revision;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -41,10 +43,13 @@ final class AppRegisteredClients implements RegisteredClientRepository {
 
 	private final AppRegistry registry;
 
+	private final AppSanctions sanctions;
+
 	private final ClientCache cache;
 
-	AppRegisteredClients(AppCredentials credentials, AppRegistry registry, ClientCache cache) {
+	AppRegisteredClients(AppCredentials credentials, AppRegistry registry, AppSanctions sanctions, ClientCache cache) {
 		this.credentials = credentials;
+		this.sanctions = sanctions;
 		this.registry = registry;
 		this.cache = cache;
 	}
@@ -97,7 +102,10 @@ final class AppRegisteredClients implements RegisteredClientRepository {
 		if (app == null) {
 			return null;
 		}
-		return revisionInForce(registry, app, credential.environment()).map(revision -> toClient(credential, revision))
+		// Scopes withdrawn by enforcement are not the client's any more: no new token carries them.
+		Set<String> withdrawn = sanctions.withdrawnScopes(app.id());
+		return revisionInForce(registry, app, credential.environment())
+			.map(revision -> toClient(credential, revision, withdrawn))
 			.orElse(null);
 	}
 
@@ -116,7 +124,7 @@ final class AppRegisteredClients implements RegisteredClientRepository {
 		return Optional.empty();
 	}
 
-	private static RegisteredClient toClient(Credential credential, Revision revision) {
+	private static RegisteredClient toClient(Credential credential, Revision revision, Set<String> withdrawn) {
 		return RegisteredClient.withId(credential.clientId())
 			.clientId(credential.clientId())
 			.clientIdIssuedAt(credential.createdAt())
@@ -133,7 +141,12 @@ final class AppRegisteredClients implements RegisteredClientRepository {
 				}
 			})
 			.redirectUris(uris -> uris.addAll(revision.content().redirectUris()))
-			.scopes(scopes -> revision.content().scopes().stream().map(RequestedScope::scope).forEach(scopes::add))
+			.scopes(scopes -> revision.content()
+				.scopes()
+				.stream()
+				.map(RequestedScope::scope)
+				.filter(scope -> !withdrawn.contains(scope))
+				.forEach(scopes::add))
 			.clientSettings(ClientSettings.builder()
 				.requireProofKey(true)
 				.requireAuthorizationConsent(true)

@@ -155,8 +155,8 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	RegisteredClientRepository registeredClientRepository(AppCredentials credentials, AppRegistry registry,
-			ClientCache cache) {
-		return new AppRegisteredClients(credentials, registry, cache);
+			dev.gatehouse.apps.AppSanctions sanctions, ClientCache cache) {
+		return new AppRegisteredClients(credentials, registry, sanctions, cache);
 	}
 
 	@Bean

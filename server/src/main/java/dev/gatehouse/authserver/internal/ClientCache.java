@@ -69,7 +69,9 @@ final class ClientCache {
 		return matches;
 	}
 
-	@EventListener({ AppEvents.AppStatusChanged.class, AppEvents.RevisionDecided.class, AppEvents.ClientSecretIssued.class })
+	@EventListener({ AppEvents.AppStatusChanged.class, AppEvents.RevisionDecided.class, AppEvents.ClientSecretIssued.class,
+			dev.gatehouse.apps.AppSanctions.AppScopesRestricted.class, dev.gatehouse.apps.AppSanctions.AppScopesRestored.class,
+			AppEvents.ScopesDropped.class })
 	void registryChanged() {
 		clear();
 	}

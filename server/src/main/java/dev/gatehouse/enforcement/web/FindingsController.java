@@ -2,6 +2,7 @@ package dev.gatehouse.enforcement.web;
 
 import dev.gatehouse.enforcement.FindingStatus;
 import dev.gatehouse.enforcement.Findings;
+import dev.gatehouse.enforcement.Violations;
 import dev.gatehouse.shared.web.InputRejectedException;
 import dev.gatehouse.shared.web.NotFoundException;
 
@@ -24,8 +25,11 @@ class FindingsController {
 
 	private final Findings findings;
 
-	FindingsController(Findings findings) {
+	private final Violations violations;
+
+	FindingsController(Findings findings, Violations violations) {
 		this.findings = findings;
+		this.violations = violations;
 	}
 
 	@GetMapping("/operator/findings")
@@ -39,6 +43,7 @@ class FindingsController {
 	@GetMapping("/operator/findings/{id}")
 	String show(@PathVariable UUID id, Model model) {
 		model.addAttribute("finding", findings.find(id).orElseThrow(() -> new NotFoundException("No such finding.")));
+		model.addAttribute("violation", violations.ofFinding(id).orElse(null));
 		return "enforcement/finding";
 	}
 

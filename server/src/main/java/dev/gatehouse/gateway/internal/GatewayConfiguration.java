@@ -68,18 +68,25 @@ class GatewayConfiguration {
 	}
 
 	@Bean
+	ThrottleStore gatewayThrottles(JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transactions,
+			Clock clock) {
+		return new ThrottleStore(jdbc, events, transactions, clock);
+	}
+
+	@Bean
 	FilterRegistrationBean<GatewayFilter> gatewayFilter(GatewayProperties properties, LiveRoutes routes,
 			RevocationSet revocations, AccessTokenIssuer issuer, LegalDocuments documents, PayloadFindings findings,
-			UpstreamTransport transport, AccessLog accessLog, MeterRegistry meters, Clock clock) {
+			UpstreamTransport transport, AccessLog accessLog, MeterRegistry meters, Clock clock, ThrottleStore throttles) {
 		var filter = new GatewayFilter(properties.pathPrefix(), routes,
 				new AccessTokenVerifier(issuer, clock, properties.clockSkew(), properties.tokenCacheSize()), revocations,
-				new RateLimiter(), new GatewayPolicy(documents, properties.limits(), clock), new PayloadScanner(), findings,
+				new RateLimiter(throttles), new GatewayPolicy(documents, properties.limits(), clock), new PayloadScanner(), findings,
 				transport, new HeaderRules(properties.subjectHeader()), accessLog, new GatewayMetrics(meters), clock,
 				properties.maxBodySize().toBytes(), new IssuerResolver(issuer));
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.addUrlPatterns(properties.pathPrefix(), properties.pathPrefix() + "/*");
-		// After request metrics and the URL-token refusal, before sessions and Spring Security.
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		// First: a gateway call never reaches the rest of Gatehouse, so the filters before it (request
+		// observations, the URL-token refusal, which the gateway does itself) only cost time per call.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.setEnabled(properties.enabled());
 		registration.setName("gatewayFilter");
 		return registration;
@@ -93,12 +100,13 @@ class GatewayConfiguration {
 	@Bean
 	io.micrometer.observation.ObservationPredicate gatewayCallsNotObservedTwice(GatewayProperties properties) {
 		String prefix = properties.pathPrefix();
+		String under = prefix + "/";
 		return (name, context) -> !(context instanceof org.springframework.http.server.observation.ServerRequestObservationContext request
-				&& isGatewayPath(request.getCarrier().getRequestURI(), prefix));
+				&& isGatewayPath(request.getCarrier().getRequestURI(), prefix, under));
 	}
 
-	private static boolean isGatewayPath(String uri, String prefix) {
-		return uri != null && (uri.equals(prefix) || uri.startsWith(prefix + "/"));
+	private static boolean isGatewayPath(String uri, String prefix, String under) {
+		return uri != null && (uri.equals(prefix) || uri.startsWith(under));
 	}
 
 	/** Reads the operators' routes again every two seconds if they changed (another node saved one). */

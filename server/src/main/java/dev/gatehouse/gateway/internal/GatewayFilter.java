@@ -4,6 +4,7 @@ import dev.gatehouse.accesslog.AccessLog;
 import dev.gatehouse.accesslog.ApiCall;
 import dev.gatehouse.gateway.Route;
 import dev.gatehouse.gateway.internal.ProblemResponses.Refusal;
+import dev.gatehouse.shared.web.QueryTokens;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -16,13 +17,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -39,6 +38,8 @@ final class GatewayFilter implements Filter {
 	private static final Logger log = LoggerFactory.getLogger(GatewayFilter.class);
 
 	private final String prefix;
+
+	private final String prefixSlash;
 
 	private final LiveRoutes routes;
 
@@ -73,6 +74,7 @@ final class GatewayFilter implements Filter {
 			UpstreamTransport transport, HeaderRules headers, AccessLog accessLog, GatewayMetrics metrics, Clock clock,
 			long maxBody, IssuerResolver issuers) {
 		this.prefix = prefix;
+		this.prefixSlash = prefix + "/";
 		this.routes = routes;
 		this.verifier = verifier;
 		this.revocations = revocations;
@@ -94,7 +96,7 @@ final class GatewayFilter implements Filter {
 		var request = (HttpServletRequest) req;
 		var response = (HttpServletResponse) res;
 		String uri = request.getRequestURI().substring(request.getContextPath().length());
-		if (!(uri.equals(prefix) || uri.startsWith(prefix + "/"))) {
+		if (!(uri.equals(prefix) || uri.startsWith(prefixSlash))) {
 			chain.doFilter(req, res);
 			return;
 		}
@@ -120,6 +122,10 @@ final class GatewayFilter implements Filter {
 	private void handle(Call call, HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
 		if (!safePath(path)) {
 			refuse(call, response, Refusal.BAD_PATH, "The path has segments the gateway does not forward ('..', '//', ';', encoded '/' or '.').");
+			return;
+		}
+		if (QueryTokens.carriesToken(request.getQueryString())) {
+			refuse(call, response, Refusal.TOKEN_IN_QUERY, "Send the access token in the Authorization header, not in the URL.");
 			return;
 		}
 		String authorization = request.getHeader("Authorization");
@@ -208,9 +214,9 @@ final class GatewayFilter implements Filter {
 			VerifiedToken token, byte[] body) throws IOException {
 		Route route = match.route();
 		String query = request.getQueryString();
-		URI target = URI.create(stripSlash(route.upstream().toString()) + call.path.substring(prefix.length())
-				+ (query == null ? "" : "?" + query));
-		var upstreamRequest = new UpstreamTransport.Request(call.method, target,
+		String pathAndQuery = call.path.substring(prefix.length());
+		var upstreamRequest = new UpstreamTransport.Request(call.method, route.upstream(),
+				query == null ? pathAndQuery : pathAndQuery + "?" + query,
 				headers.upstreamHeaders(request, token, call.id.toString()), body.length == 0 && !isWrite(call.method) ? null : body);
 		UpstreamTransport.Response upstream;
 		try {
@@ -333,30 +339,39 @@ final class GatewayFilter implements Filter {
 
 	/** No dot segments, empty segments, matrix parameters or encoded separators: what we match is what we forward. */
 	static boolean safePath(String path) {
-		if (path.isEmpty()) {
-			return true;
-		}
-		if (path.contains("//") || path.contains(";") || path.contains("\\")) {
-			return false;
-		}
-		String lower = path.toLowerCase(Locale.ROOT);
-		if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%2e") || lower.contains("%00")) {
-			return false;
-		}
-		for (String segment : path.split("/")) {
-			if (segment.equals(".") || segment.equals("..")) {
+		int length = path.length();
+		int segmentStart = 0;
+		for (int i = 0; i <= length; i++) {
+			char c = i < length ? path.charAt(i) : '/';
+			if (c == ';' || c == '\\') {
 				return false;
+			}
+			if (c == '%' && i + 2 < length && encodedSeparator(path.charAt(i + 1), path.charAt(i + 2))) {
+				return false;
+			}
+			if (c == '/') {
+				int segment = i - segmentStart;
+				if (i > 0 && i < length && segment == 0) {
+					return false; // "//"
+				}
+				if ((segment == 1 && path.charAt(segmentStart) == '.')
+						|| (segment == 2 && path.charAt(segmentStart) == '.' && path.charAt(segmentStart + 1) == '.')) {
+					return false;
+				}
+				segmentStart = i + 1;
 			}
 		}
 		return true;
 	}
 
-	private static boolean isWrite(String method) {
-		return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+	/** %2f, %5c, %2e and %00 in either case. */
+	private static boolean encodedSeparator(char high, char low) {
+		char l = Character.toLowerCase(low);
+		return (high == '2' && (l == 'f' || l == 'e')) || (high == '5' && l == 'c') || (high == '0' && l == '0');
 	}
 
-	private static String stripSlash(String base) {
-		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	private static boolean isWrite(String method) {
+		return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
 	}
 
 	/** What the access log learns about one call as it goes. */

@@ -11,7 +11,8 @@ final class GatewayMetrics {
 
 	private final MeterRegistry registry;
 
-	private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+	// route -> outcome -> timer: no key to build per call.
+	private final ConcurrentHashMap<String, ConcurrentHashMap<String, Timer>> timers = new ConcurrentHashMap<>();
 
 	GatewayMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -20,7 +21,7 @@ final class GatewayMetrics {
 	void record(String routeId, String rejection, long micros) {
 		String route = routeId == null ? "none" : routeId;
 		String outcome = rejection == null ? "forwarded" : rejection;
-		timers.computeIfAbsent(route + '|' + outcome, key -> Timer.builder("gatehouse.gateway.calls")
+		timers.computeIfAbsent(route, key -> new ConcurrentHashMap<>()).computeIfAbsent(outcome, key -> Timer.builder("gatehouse.gateway.calls")
 			.description("Calls through the gateway")
 			.tag("route", route)
 			.tag("outcome", outcome)

@@ -4,10 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which headers cross the gateway. Upstream: the app's headers minus its credentials, hop-by-hop
@@ -17,13 +18,14 @@ import java.util.Set;
  */
 final class HeaderRules {
 
-	private static final Set<String> NOT_FORWARDED = Set.of("authorization", "cookie", "host", "connection",
+	// Case-insensitive sets: header names arrive in any case, and lower-casing each one cost an allocation per header.
+	private static final Set<String> NOT_FORWARDED = caseInsensitive("authorization", "cookie", "host", "connection",
 			"keep-alive", "proxy-authorization", "proxy-authenticate", "proxy-connection", "te", "trailer",
 			"transfer-encoding", "upgrade", "content-length", "expect", "forwarded", "x-forwarded-for",
 			"x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-real-ip", "x-request-id",
 			"http2-settings");
 
-	private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-authenticate",
+	private static final Set<String> NOT_RETURNED = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
 			"proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "set-cookie", "x-request-id");
 
 	private static final int MAX_SUBJECTS = 1000;
@@ -36,13 +38,15 @@ final class HeaderRules {
 
 	List<Map.Entry<String, String>> upstreamHeaders(HttpServletRequest request, VerifiedToken token, String callId) {
 		List<Map.Entry<String, String>> headers = new ArrayList<>();
-		for (String name : Collections.list(request.getHeaderNames())) {
-			String lower = name.toLowerCase(Locale.ROOT);
-			if (NOT_FORWARDED.contains(lower) || lower.startsWith("x-gatehouse-")) {
+		Enumeration<String> names = request.getHeaderNames();
+		while (names.hasMoreElements()) {
+			String name = names.nextElement();
+			if (NOT_FORWARDED.contains(name) || name.regionMatches(true, 0, "x-gatehouse-", 0, 12)) {
 				continue;
 			}
-			for (String value : Collections.list(request.getHeaders(name))) {
-				headers.add(Map.entry(name, value));
+			Enumeration<String> values = request.getHeaders(name);
+			while (values.hasMoreElements()) {
+				headers.add(Map.entry(name, values.nextElement()));
 			}
 		}
 		headers.add(Map.entry("X-Request-Id", callId));
@@ -63,7 +67,13 @@ final class HeaderRules {
 	}
 
 	boolean forwardToApp(String name) {
-		return !NOT_RETURNED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":");
+		return !NOT_RETURNED.contains(name) && !name.startsWith(":");
+	}
+
+	private static Set<String> caseInsensitive(String... names) {
+		var set = new TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
+		set.addAll(List.of(names));
+		return Collections.unmodifiableSet(set);
 	}
 
 	/** Adds the comma-separated subject ids of one header value; ignores what does not look like an id. */

@@ -89,7 +89,7 @@ final class LiveRoutes implements GatewayRoutes {
 		}
 		Route stored = new Route(route.id(), route.method(), route.path(), route.upstream(), route.scopes(),
 				route.dataCategories(), route.subjectHeader(), route.subjectPathVariables(), route.requiresInstallation(),
-				Route.Source.OPERATOR);
+				Route.Source.OPERATOR, route.deprecated(), route.sunset());
 		transactions.executeWithoutResult(status -> {
 			boolean created = repository.find(stored.id()).isEmpty();
 			repository.save(stored, actor, clock.instant());

@@ -94,6 +94,9 @@ final class ProblemResponses {
 		static final Refusal REVOKED = new Refusal(401, "revoked", "invalid-token", "Invalid access token",
 				"invalid_token", null);
 
+		static final Refusal TOKEN_IN_QUERY = new Refusal(400, "token_in_query", "token-in-query",
+				"Access token in the URL", "invalid_request", null);
+
 		static final Refusal NO_ROUTE = new Refusal(404, "no_route", "not-found", "Not found", null, null);
 
 		static final Refusal METHOD = new Refusal(405, "method_not_allowed", "method-not-allowed",

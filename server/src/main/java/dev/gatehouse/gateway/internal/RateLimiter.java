@@ -24,12 +24,38 @@ final class RateLimiter {
 		.expireAfterAccess(Duration.ofDays(1))
 		.build();
 
+	/** Throttles imposed on top of the limits (none in unit tests). */
+	private final ThrottleStore throttles;
+
+	RateLimiter() {
+		this(null);
+	}
+
+	RateLimiter(ThrottleStore throttles) {
+		this.throttles = throttles;
+	}
+
 	/** The outcome of one call's check, with what the RateLimit headers say. */
 	record Decision(boolean allowed, String policy, long limit, long windowSeconds, long remaining,
 			long retryAfterSeconds) {
+
+		Decision withPolicy(String name) {
+			return new Decision(allowed, name, limit, windowSeconds, remaining, retryAfterSeconds);
+		}
+
 	}
 
 	Decision check(UUID appId, UUID installationId, GatewayPolicy.Limits limits) {
+		if (throttles != null) {
+			// A throttle on the app and one on the installation each have their own bucket.
+			Decision throttled = throttled(appId);
+			if (throttled == null) {
+				throttled = throttled(installationId);
+			}
+			if (throttled != null) {
+				return throttled;
+			}
+		}
 		Decision installation = null;
 		if (installationId != null && (limits.perInstallationPerMinute() > 0 || limits.installationPerDay() > 0)) {
 			installation = consume("i:" + installationId, limits, false);
@@ -63,6 +89,22 @@ final class RateLimiter {
 		long window = perMinute > 0 ? 60 : 86_400;
 		long retry = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
 		return new Decision(probe.isConsumed(), policy, limit, window, probe.getRemainingTokens(), retry);
+	}
+
+	/** The refusal when the app or installation is throttled and over its throttled rate; else null. */
+	private Decision throttled(UUID appOrInstallation) {
+		long perMinute = throttles.perMinute(appOrInstallation);
+		if (perMinute <= 0) {
+			return null;
+		}
+		Decision decision = consumeThrottled(appOrInstallation, perMinute);
+		return decision.allowed() ? null : decision;
+	}
+
+	/** A throttled app or installation: one more bucket at the throttled rate, checked first. */
+	private Decision consumeThrottled(UUID key, long perMinute) {
+		var limits = new GatewayPolicy.Limits(perMinute, 0, 0, 0, 0, null);
+		return consume("t:" + key, limits, true).withPolicy("throttled");
 	}
 
 	private static Bucket bucket(GatewayPolicy.Limits limits, boolean app) {

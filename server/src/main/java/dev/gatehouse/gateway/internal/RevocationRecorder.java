@@ -1,6 +1,8 @@
 package dev.gatehouse.gateway.internal;
 
 import dev.gatehouse.apps.AppEvents.AppStatusChanged;
+import dev.gatehouse.apps.AppSanctions.AppScopesRestricted;
+import dev.gatehouse.apps.AppSanctions.AppTokensRevoked;
 import dev.gatehouse.authserver.AccessTokenRevoked;
 import dev.gatehouse.marketplace.InstallationEvents.AppUninstalled;
 
@@ -13,7 +15,8 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Turns the events that end tokens early into rows of the revocation set, in the transaction of
- * the change: an app leaving the active states, an uninstall, a revoked token.
+ * the change: an app leaving the active states, an uninstall, a revoked token, and enforcement
+ * revoking an app's tokens or withdrawing its scopes.
  * <p>
  * An app's or installation's tokens issued before {@code notBefore} are refused. It is set a
  * little after now: the token endpoint of a node that has not yet seen the change (it caches a
@@ -42,6 +45,18 @@ final class RevocationRecorder {
 		if (changed.from().active() && !changed.to().active()) {
 			revokeTokensOf("app", changed.appId().toString(), "app " + changed.to().name().toLowerCase());
 		}
+	}
+
+	/** Enforcement revoked the app's tokens: the app may get new ones at once. */
+	@EventListener
+	void on(AppTokensRevoked revoked) {
+		revokeTokensOf("app", revoked.appId().toString(), "tokens revoked");
+	}
+
+	/** Tokens issued before a scope restriction may carry the withdrawn scopes. */
+	@EventListener
+	void on(AppScopesRestricted restricted) {
+		revokeTokensOf("app", restricted.appId().toString(), "scopes withdrawn");
 	}
 
 	@EventListener

@@ -41,13 +41,14 @@ final class RouteRepository {
 	void save(Route route, String actor, Instant now) {
 		jdbc.sql("""
 				insert into gateway.routes (id, method, path, upstream, scopes, data_categories, subject_header,
-				    subject_path_variables, requires_installation, updated_at, updated_by)
+				    subject_path_variables, requires_installation, deprecated, sunset, updated_at, updated_by)
 				values (:id, :method, :path, :upstream, :scopes, :categories, :subjectHeader, :subjectVariables,
-				    :requiresInstallation, :now, :actor)
+				    :requiresInstallation, :deprecated, :sunset, :now, :actor)
 				on conflict (id) do update set method = excluded.method, path = excluded.path,
 				    upstream = excluded.upstream, scopes = excluded.scopes, data_categories = excluded.data_categories,
 				    subject_header = excluded.subject_header, subject_path_variables = excluded.subject_path_variables,
-				    requires_installation = excluded.requires_installation, updated_at = excluded.updated_at,
+				    requires_installation = excluded.requires_installation, deprecated = excluded.deprecated,
+				    sunset = excluded.sunset, updated_at = excluded.updated_at,
 				    updated_by = excluded.updated_by""")
 			.param("id", route.id())
 			.param("method", route.method())
@@ -58,6 +59,8 @@ final class RouteRepository {
 			.param("subjectHeader", route.subjectHeader())
 			.param("subjectVariables", route.subjectPathVariables().toArray(String[]::new))
 			.param("requiresInstallation", route.requiresInstallation())
+			.param("deprecated", route.deprecated())
+			.param("sunset", route.sunset(), java.sql.Types.DATE)
 			.param("now", Timestamp.from(now))
 			.param("actor", actor)
 			.update();
@@ -72,7 +75,8 @@ final class RouteRepository {
 				URI.create(rs.getString("upstream")), strings(rs.getArray("scopes")),
 				strings(rs.getArray("data_categories")), rs.getBoolean("subject_header"),
 				strings(rs.getArray("subject_path_variables")), rs.getBoolean("requires_installation"),
-				Route.Source.OPERATOR);
+				Route.Source.OPERATOR, rs.getBoolean("deprecated"),
+				rs.getObject("sunset", java.time.LocalDate.class));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

@@ -15,8 +15,25 @@ interface UpstreamTransport extends AutoCloseable {
 	@Override
 	void close();
 
-	/** A request to forward; {@code body} is null when there is none. */
-	record Request(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body) {
+	/**
+	 * A request to forward: to the route's {@code upstream} base URL, at {@code pathAndQuery} (the
+	 * call's path after the gateway prefix, with its query). {@code body} is null when there is none.
+	 */
+	record Request(String method, URI upstream, String pathAndQuery, List<Map.Entry<String, String>> headers,
+			byte[] body) {
+
+		/** The path on the upstream: its base path (without a trailing slash), then the call's. */
+		String target() {
+			String base = upstream.getRawPath();
+			String path = base == null || base.isEmpty() || base.equals("/") ? pathAndQuery
+					: (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery;
+			return path.isEmpty() || path.charAt(0) == '?' ? "/" + path : path;
+		}
+
+		URI uri() {
+			return URI.create(upstream.getScheme() + "://" + upstream.getRawAuthority() + target());
+		}
+
 	}
 
 	/** The upstream's answer; the body must be read or the response closed. */

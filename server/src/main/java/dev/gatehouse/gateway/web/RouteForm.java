@@ -27,6 +27,10 @@ public class RouteForm {
 
 	private boolean requiresInstallation = true;
 
+	private boolean deprecated;
+
+	private String sunset = "";
+
 	static RouteForm of(Route route) {
 		var form = new RouteForm();
 		form.id = route.id();
@@ -38,6 +42,8 @@ public class RouteForm {
 		form.subjectHeader = route.subjectHeader();
 		form.subjectPathVariables = String.join(", ", route.subjectPathVariables());
 		form.requiresInstallation = route.requiresInstallation();
+		form.deprecated = route.deprecated();
+		form.sunset = route.sunset() == null ? "" : route.sunset().toString();
 		return form;
 	}
 
@@ -50,8 +56,15 @@ public class RouteForm {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("route " + id + ": upstream must be an http(s) URL without query");
 		}
+		java.time.LocalDate sunsetDay;
+		try {
+			sunsetDay = sunset.isBlank() ? null : java.time.LocalDate.parse(sunset.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new IllegalArgumentException("route " + id + ": sunset must be a date such as 2027-06-30");
+		}
 		return new Route(id.strip(), method, path.strip(), uri, list(scopes), list(dataCategories), subjectHeader,
-				list(subjectPathVariables), requiresInstallation, Route.Source.OPERATOR);
+				list(subjectPathVariables), requiresInstallation, Route.Source.OPERATOR, deprecated, sunsetDay);
 	}
 
 	private static List<String> list(String value) {
@@ -76,5 +89,9 @@ public class RouteForm {
 	public void setSubjectPathVariables(String v) { this.subjectPathVariables = v == null ? "" : v; }
 	public boolean isRequiresInstallation() { return requiresInstallation; }
 	public void setRequiresInstallation(boolean v) { this.requiresInstallation = v; }
+	public boolean isDeprecated() { return deprecated; }
+	public void setDeprecated(boolean v) { this.deprecated = v; }
+	public String getSunset() { return sunset; }
+	public void setSunset(String v) { this.sunset = v == null ? "" : v; }
 
 }

@@ -53,10 +53,10 @@ public final class Mechanisms {
 		check("check.sensitive-requests", "No asking users for card numbers or passwords", Map.of());
 		check("check.sharing-declaration", "Data sharing declared consistently with consent scopes", Map.of());
 		check("check.scopes-vs-purposes", "Scopes used match the purposes declared", Map.of());
-		check("check.anomaly.probing", "Bursts of denied calls outside granted scopes", Map.of("threshold", integer(), "windowMinutes", integer()));
-		check("check.anomaly.exfiltration", "Data-subject reads far above the baseline", Map.of("factor", number(), "baselineDays", integer()));
+		check("check.anomaly.probing", "Bursts of denied calls outside granted scopes", Map.of("threshold", integer(), "windowMinutes", integer(), "throttle", bool()));
+		check("check.anomaly.exfiltration", "Data-subject reads far above the baseline", Map.of("factor", number(), "baselineDays", integer(), "throttle", bool()));
 		check("check.anomaly.spam", "Message sending above the allowed rate", Map.of("messagesPerHour", integer(), "throttle", bool()));
-		check("check.anomaly.credential-sharing", "One client's tokens used from many networks", Map.of("networks", integer(), "windowHours", integer()));
+		check("check.anomaly.credential-sharing", "One client's tokens used from many networks", Map.of("networks", integer(), "windowHours", integer(), "throttle", bool()));
 		check("check.anomaly.load", "Errors or latency the app puts on the platform", Map.of("errorRatePercent", number(), "p99Millis", integer(), "throttle", bool()));
 		check("check.staleness", "Listed URLs or webhooks failing for days; stale revisions", Map.of("failingDays", integer(), "revisionMonths", integer()));
 		add("guard.oauth-only", MechanismKind.GUARD, "Only OAuth 2.0 tokens issued by Gatehouse reach the API", Map.of());

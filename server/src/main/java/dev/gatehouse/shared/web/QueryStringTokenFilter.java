@@ -33,7 +33,7 @@ class QueryStringTokenFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!carriesToken(request.getQueryString())) {
+		if (!QueryTokens.carriesToken(request.getQueryString())) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -47,19 +47,6 @@ class QueryStringTokenFilter extends OncePerRequestFilter {
 				{"type":"%s","title":"Access token in the URL","status":400,\
 				"detail":"Send the access token in the Authorization header, not in the URL.","error":"invalid_request"}"""
 			.formatted(ProblemTypes.of("token-in-query")));
-	}
-
-	static boolean carriesToken(String query) {
-		if (query == null) {
-			return false;
-		}
-		for (String pair : query.split("&")) {
-			String name = pair.split("=", 2)[0];
-			if (name.equalsIgnoreCase("access_token") || name.equalsIgnoreCase("access%5Ftoken")) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -20,13 +20,15 @@ class GatewayFilterPathTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/v1/patients/../admin", "/v1/./patients", "/v1//patients", "/v1/patients;jsessionid=1",
-			"/v1/patients/%2e%2e/x", "/v1/patients%2Fx", "/v1/%2E/x", "/v1\\patients", "/v1/patients/%00" })
+			"/v1/patients/%2e%2e/x", "/v1/patients%2Fx", "/v1/%2E/x", "/v1\\patients", "/v1/patients/%00", "/v1/.", "/v1/..",
+			"/v1/x%5c", "//v1" })
 	void safePathWhenTraversalOrEncodedSeparatorThenRefused(String path) {
 		assertThat(GatewayFilter.safePath(path)).isFalse();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "/", "/v1/patients", "/v1/patients/pat_12ab", "/v1/patients/a.b", "/v1/search/caf%C3%A9" })
+	@ValueSource(strings = { "", "/", "/v1/patients", "/v1/patients/pat_12ab", "/v1/patients/a.b", "/v1/search/caf%C3%A9", "/v1/", "/v1/%2", "/v1/.well-known",
+			"/v1/..x" })
 	void safePathWhenOrdinaryThenAccepted(String path) {
 		assertThat(GatewayFilter.safePath(path)).isTrue();
 	}

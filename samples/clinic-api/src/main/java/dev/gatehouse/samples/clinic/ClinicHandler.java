@@ -123,6 +123,10 @@ final class ClinicHandler implements HttpHandler {
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             throw ApiException.badRequest(ACCOUNT_HEADER, ACCOUNT_HEADER + " must be 1 to 128 letters, digits or ._:@-");
         }
+        if (path.equals("/v0/appointments")) {
+            // The deprecated first version of the list: the same answer, kept until its sunset.
+            path = "/v1/appointments";
+        }
         if (!path.startsWith("/v1/")) {
             throw ApiException.notFound("no resource at " + path);
         }

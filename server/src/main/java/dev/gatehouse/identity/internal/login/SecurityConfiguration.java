@@ -124,8 +124,15 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.requestMatchers("/operator/apps/*/decisions/**")
 				.hasAnyRole("ADMIN", "REVIEWER", "COMPLIANCE")
+				// Enforcement decisions (actions, reinstatement, appeals, triage) are compliance decisions.
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/operator/enforcement/**",
+						"/operator/findings/*/violation")
+				.hasAnyRole("ADMIN", "COMPLIANCE")
 				// Ruling on an app's decline of a privacy request is a compliance decision.
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/operator/privacy/**")
+				.hasAnyRole("ADMIN", "COMPLIANCE")
+				// Opening, amending and notifying about incidents is the compliance team's work; operators read.
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/operator/incidents", "/operator/incidents/**")
 				.hasAnyRole("ADMIN", "COMPLIANCE")
 				.requestMatchers("/operator/**")
 				.hasAuthority("KIND_OPERATOR")

@@ -1,0 +1,5 @@
+package dev.gatehouse.enforcement;
+
+public enum AbuseReportStatus {
+	OPEN, DISMISSED, CONVERTED
+}

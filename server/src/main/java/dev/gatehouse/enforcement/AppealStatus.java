@@ -1,0 +1,5 @@
+package dev.gatehouse.enforcement;
+
+public enum AppealStatus {
+	PENDING, UPHELD, REJECTED
+}

@@ -1,0 +1,6 @@
+package dev.gatehouse.enforcement;
+
+/** PROPOSED: an action waits for an operator. REINSTATED: remediated and lifted. DISMISSED: no breach (or an upheld appeal). */
+public enum ViolationStatus {
+	PROPOSED, ACTIONED, REINSTATED, DISMISSED
+}

@@ -1,0 +1,159 @@
+package dev.gatehouse.gateway.internal;
+
+import dev.gatehouse.gateway.Throttle;
+import dev.gatehouse.gateway.ThrottleEvents.ThrottleImposed;
+import dev.gatehouse.gateway.ThrottleEvents.ThrottleLifted;
+import dev.gatehouse.gateway.Throttles;
+import dev.gatehouse.shared.web.NotFoundException;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The throttles table, and what the rate limiter asks on every call: a snapshot of the active
+ * throttles read again at most every {@link #REFRESH}, so a new throttle reaches every node within
+ * that without a message between nodes.
+ */
+final class ThrottleStore implements Throttles {
+
+	static final Duration REFRESH = Duration.ofSeconds(5);
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private volatile Snapshot snapshot = new Snapshot(Map.of(), Instant.MIN);
+
+	ThrottleStore(JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@Override
+	public Throttle impose(UUID appId, UUID installationId, int perMinute, Duration duration, String reason,
+			String actor) {
+		if (appId == null || perMinute < 1 || duration == null || duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException("A throttle needs an app, a positive rate and a duration");
+		}
+		Throttle throttle = transactions.execute(status -> {
+			Instant now = clock.instant();
+			var existing = active(now).stream()
+				.filter(t -> t.appId().equals(appId) && java.util.Objects.equals(t.installationId(), installationId))
+				.findFirst();
+			if (existing.isPresent()) {
+				return existing.get();
+			}
+			var created = new Throttle(UUID.randomUUID(), appId, installationId, perMinute, now.plus(duration),
+					reason == null ? "" : reason, actor == null ? "system" : actor, now);
+			jdbc.sql("""
+					insert into gateway.throttles (id, app_id, installation_id, per_minute, until, reason, imposed_by, imposed_at)
+					values (:id, :app, :installation, :perMinute, :until, :reason, :by, :at)""")
+				.param("id", created.id())
+				.param("app", appId)
+				.param("installation", installationId)
+				.param("perMinute", perMinute)
+				.param("until", Timestamp.from(created.until()))
+				.param("reason", created.reason())
+				.param("by", created.imposedBy())
+				.param("at", Timestamp.from(now))
+				.update();
+			events.publishEvent(new ThrottleImposed(created));
+			return created;
+		});
+		snapshot = new Snapshot(snapshot.limits(), Instant.MIN);
+		return throttle;
+	}
+
+	@Override
+	public void lift(UUID throttleId, String actor) {
+		transactions.executeWithoutResult(status -> {
+			UUID app = jdbc.sql("update gateway.throttles set lifted_at = :now where id = :id and lifted_at is null returning app_id")
+				.param("now", Timestamp.from(clock.instant()))
+				.param("id", throttleId)
+				.query(UUID.class)
+				.optional()
+				.orElseThrow(() -> new NotFoundException("No active throttle with that id."));
+			events.publishEvent(new ThrottleLifted(throttleId, app, actor));
+		});
+		snapshot = new Snapshot(snapshot.limits(), Instant.MIN);
+	}
+
+	@Override
+	public List<Throttle> active() {
+		return active(clock.instant());
+	}
+
+	private List<Throttle> active(Instant now) {
+		return jdbc.sql("select * from gateway.throttles where lifted_at is null and until > :now order by imposed_at desc")
+			.param("now", Timestamp.from(now))
+			.query(ThrottleStore::map)
+			.list();
+	}
+
+	/** The throttled rate per minute of the app or of the installation (by its id), or 0 when it is not throttled. */
+	long perMinute(UUID appOrInstallation) {
+		if (appOrInstallation == null) {
+			return 0;
+		}
+		Integer limit = current().limits().get(appOrInstallation);
+		return limit == null ? 0 : limit;
+	}
+
+	private Snapshot current() {
+		Snapshot current = snapshot;
+		Instant now = clock.instant();
+		if (now.isAfter(current.readAt().plus(REFRESH))) {
+			synchronized (this) {
+				current = snapshot;
+				if (now.isAfter(current.readAt().plus(REFRESH))) {
+					current = read(now, current);
+					snapshot = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	private Snapshot read(Instant now, Snapshot previous) {
+		try {
+			Map<UUID, Integer> limits = new HashMap<>();
+			for (Throttle t : active(now)) {
+				// An installation's throttle is keyed by the installation, an app's by the app: ids are UUIDs, they do not collide.
+				limits.merge(t.installationId() == null ? t.appId() : t.installationId(), t.perMinute(), Math::min);
+			}
+			return new Snapshot(Map.copyOf(limits), now);
+		}
+		catch (RuntimeException ex) {
+			// The database is away: keep what we knew, and try again after the next interval.
+			return new Snapshot(previous.limits(), now);
+		}
+	}
+
+	private static Throttle map(ResultSet rs, int row) throws SQLException {
+		return new Throttle(rs.getObject("id", UUID.class), rs.getObject("app_id", UUID.class),
+				rs.getObject("installation_id", UUID.class), rs.getInt("per_minute"), rs.getTimestamp("until").toInstant(),
+				rs.getString("reason"), rs.getString("imposed_by"), rs.getTimestamp("imposed_at").toInstant());
+	}
+
+	private record Snapshot(Map<UUID, Integer> limits, Instant readAt) {
+	}
+
+}
