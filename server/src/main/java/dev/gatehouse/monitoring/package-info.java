@@ -8,5 +8,5 @@
  * says so. It also serves the operator's and the developer's dashboards. Nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "accesslog", "apps", "gateway",
-		"webhooks", "policy", "policy :: pack", "enforcement", "privacy", "identity", "developers" })
+		"webhooks", "policy", "policy :: pack", "enforcement", "privacy", "identity", "developers", "incidents" })
 package dev.gatehouse.monitoring;

@@ -98,6 +98,18 @@ class GatewaySystemTests extends OAuthSystemTest {
 	}
 
 	@Test
+	void callWhenRouteIsDeprecatedWithASunsetThenTheAnswerCarriesTheSunsetHeader() {
+		String token = installedToken();
+
+		var legacy = call("GET", "/platform/v0/appointments", token, null);
+		var current = call("GET", "/platform/v1/patients/" + patient, token, null);
+
+		assertThat(legacy.statusCode()).isEqualTo(200);
+		assertThat(legacy.headers().firstValue("Sunset")).contains("Wed, 30 Jun 2027 00:00:00 GMT");
+		assertThat(current.headers().firstValue("Sunset")).isEmpty();
+	}
+
+	@Test
 	void callWhenForwardedThenTimedOnceByTheGatewayNotAlsoAsAServerRequest() throws Exception {
 		String token = installedToken();
 		Thread.sleep(200);

@@ -16,6 +16,8 @@ public final class GatewayTestRoutes {
 
 	static final String MISSING_SCOPE = TestApps.READ_PATIENTS.name();
 
+	static final java.time.LocalDate SUNSET = java.time.LocalDate.of(2027, 6, 30);
+
 	private GatewayTestRoutes() {
 	}
 
@@ -29,6 +31,8 @@ public final class GatewayTestRoutes {
 				List.of(HELD_SCOPE), List.of("contact", "health"), true, List.of("patientId"), true, Route.Source.OPERATOR));
 		save(routes, new Route("gwtest.appointments.list", "GET", "/v1/appointments", upstream, List.of(MISSING_SCOPE),
 				List.of("appointments"), true, List.of(), true, Route.Source.OPERATOR));
+		save(routes, new Route("gwtest.appointments.v0", "GET", "/v0/appointments", upstream, List.of(HELD_SCOPE),
+				List.of("appointments"), true, List.of(), true, Route.Source.OPERATOR, true, SUNSET));
 		save(routes, new Route("gwtest.messages.send", "POST", "/v1/messages", upstream, List.of(HELD_SCOPE),
 				List.of("contact", "messages"), true, List.of(), true, Route.Source.OPERATOR));
 		save(routes, new Route("gwtest.health", "GET", "/health", upstream, List.of(), List.of(), false, List.of(), false,

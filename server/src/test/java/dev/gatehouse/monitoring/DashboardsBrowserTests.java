@@ -42,6 +42,12 @@ class DashboardsBrowserTests {
 	int port;
 
 	@Autowired
+	dev.gatehouse.enforcement.Violations violations;
+
+	@Autowired
+	dev.gatehouse.incidents.Incidents incidents;
+
+	@Autowired
 	ApplicationContext context;
 
 	@Autowired
@@ -124,7 +130,10 @@ class DashboardsBrowserTests {
 		assertThat(page.locator("#apps-chart table")).containsText("Draft");
 		assertThat(page.locator("#findings-chart")).isVisible();
 		assertThat(page.locator("#traffic-chart desc")).hasText(java.util.regex.Pattern.compile("^[1-9][0-9]* in all over 14 rows"));
-		assertThat(page.locator("#tile-violations")).containsText("Not connected yet");
+		int awaiting = violations.queue(dev.gatehouse.enforcement.ViolationStatus.PROPOSED, 500, 0).size();
+		int open = incidents.latest(dev.gatehouse.incidents.IncidentStatus.OPEN, 500).size();
+		assertThat(page.locator("#tile-violations")).containsText(awaiting + " awaiting a decision");
+		assertThat(page.locator("#tile-incidents")).containsText(open + " open");
 		assertThat(page.locator("#tile-privacy")).isVisible();
 		org.assertj.core.api.Assertions.assertThat(Accessibility.violations(page)).isEmpty();
 

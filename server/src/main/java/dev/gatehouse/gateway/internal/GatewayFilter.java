@@ -20,6 +20,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -235,6 +237,11 @@ final class GatewayFilter implements Filter {
 			call.status = upstream.status();
 			response.setStatus(upstream.status());
 			response.setHeader("X-Request-Id", call.id.toString());
+			if (route.sunset() != null) {
+				// RFC 8594: tells the app when the route goes away. (RFC 9745's Deprecation header
+				// needs the date the route was deprecated, which routes do not record yet.)
+				response.setHeader("Sunset", DateTimeFormatter.RFC_1123_DATE_TIME.format(route.sunset().atStartOfDay(ZoneOffset.UTC)));
+			}
 			List<String> subjects = new ArrayList<>();
 			for (var header : upstream.headers()) {
 				String name = header.getKey();

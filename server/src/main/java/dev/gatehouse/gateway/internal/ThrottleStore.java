@@ -16,17 +16,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The throttles table, and what the rate limiter asks on every call: a snapshot of the active
- * throttles read again at most every {@link #REFRESH}, so a new throttle reaches every node within
- * that without a message between nodes.
+ * throttles that a background thread reads again every {@link #REFRESH}, so a new throttle reaches
+ * every node within that without a message between nodes, and no call waits for the read.
  */
-final class ThrottleStore implements Throttles {
+final class ThrottleStore implements Throttles, SmartLifecycle {
 
 	static final Duration REFRESH = Duration.ofSeconds(5);
 
@@ -38,7 +42,10 @@ final class ThrottleStore implements Throttles {
 
 	private final Clock clock;
 
-	private volatile Snapshot snapshot = new Snapshot(Map.of(), Instant.MIN);
+	/** Throttled rate per minute by app or installation id; empty (the usual case) when nothing is throttled. */
+	private volatile Map<UUID, Integer> limits = Map.of();
+
+	private ScheduledExecutorService poller;
 
 	ThrottleStore(JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
@@ -78,7 +85,7 @@ final class ThrottleStore implements Throttles {
 			events.publishEvent(new ThrottleImposed(created));
 			return created;
 		});
-		snapshot = new Snapshot(snapshot.limits(), Instant.MIN);
+		refresh();
 		return throttle;
 	}
 
@@ -93,7 +100,7 @@ final class ThrottleStore implements Throttles {
 				.orElseThrow(() -> new NotFoundException("No active throttle with that id."));
 			events.publishEvent(new ThrottleLifted(throttleId, app, actor));
 		});
-		snapshot = new Snapshot(snapshot.limits(), Instant.MIN);
+		refresh();
 	}
 
 	@Override
@@ -110,41 +117,46 @@ final class ThrottleStore implements Throttles {
 
 	/** The throttled rate per minute of the app or of the installation (by its id), or 0 when it is not throttled. */
 	long perMinute(UUID appOrInstallation) {
-		if (appOrInstallation == null) {
+		Map<UUID, Integer> current = limits;
+		if (current.isEmpty() || appOrInstallation == null) {
 			return 0;
 		}
-		Integer limit = current().limits().get(appOrInstallation);
+		Integer limit = current.get(appOrInstallation);
 		return limit == null ? 0 : limit;
 	}
 
-	private Snapshot current() {
-		Snapshot current = snapshot;
-		Instant now = clock.instant();
-		if (now.isAfter(current.readAt().plus(REFRESH))) {
-			synchronized (this) {
-				current = snapshot;
-				if (now.isAfter(current.readAt().plus(REFRESH))) {
-					current = read(now, current);
-					snapshot = current;
-				}
-			}
-		}
-		return current;
-	}
-
-	private Snapshot read(Instant now, Snapshot previous) {
+	/** Reads the active throttles now; on a database error keeps what it knew until the next round. */
+	void refresh() {
 		try {
-			Map<UUID, Integer> limits = new HashMap<>();
-			for (Throttle t : active(now)) {
+			Map<UUID, Integer> read = new HashMap<>();
+			for (Throttle t : active(clock.instant())) {
 				// An installation's throttle is keyed by the installation, an app's by the app: ids are UUIDs, they do not collide.
-				limits.merge(t.installationId() == null ? t.appId() : t.installationId(), t.perMinute(), Math::min);
+				read.merge(t.installationId() == null ? t.appId() : t.installationId(), t.perMinute(), Math::min);
 			}
-			return new Snapshot(Map.copyOf(limits), now);
+			limits = Map.copyOf(read);
 		}
 		catch (RuntimeException ex) {
-			// The database is away: keep what we knew, and try again after the next interval.
-			return new Snapshot(previous.limits(), now);
+			// The database is away: keep what we knew.
 		}
+	}
+
+	@Override
+	public void start() {
+		refresh();
+		poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("gateway-throttles").daemon().factory());
+		poller.scheduleWithFixedDelay(this::refresh, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() {
+		if (poller != null) {
+			poller.shutdownNow();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return poller != null && !poller.isShutdown();
 	}
 
 	private static Throttle map(ResultSet rs, int row) throws SQLException {
@@ -153,7 +165,5 @@ final class ThrottleStore implements Throttles {
 				rs.getString("reason"), rs.getString("imposed_by"), rs.getTimestamp("imposed_at").toInstant());
 	}
 
-	private record Snapshot(Map<UUID, Integer> limits, Instant readAt) {
-	}
 
 }

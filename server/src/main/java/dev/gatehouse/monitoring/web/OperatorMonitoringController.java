@@ -6,6 +6,10 @@ import dev.gatehouse.apps.AppRegistry;
 import dev.gatehouse.apps.AppStatus;
 import dev.gatehouse.enforcement.Finding;
 import dev.gatehouse.enforcement.Findings;
+import dev.gatehouse.enforcement.ViolationStatus;
+import dev.gatehouse.enforcement.Violations;
+import dev.gatehouse.incidents.IncidentStatus;
+import dev.gatehouse.incidents.Incidents;
 import dev.gatehouse.gateway.Throttles;
 import dev.gatehouse.monitoring.DetectorRun;
 import dev.gatehouse.monitoring.Monitoring;
@@ -52,8 +56,14 @@ class OperatorMonitoringController {
 
 	private final Clock clock;
 
+	private final Violations violations;
+
+	private final Incidents incidents;
+
 	OperatorMonitoringController(AppRegistry registry, Findings findings, PrivacyRequests privacy, AccessLog accessLog,
-			Monitoring monitoring, Throttles throttles, Clock clock) {
+			Monitoring monitoring, Throttles throttles, Clock clock, Violations violations, Incidents incidents) {
+		this.violations = violations;
+		this.incidents = incidents;
 		this.registry = registry;
 		this.findings = findings;
 		this.privacy = privacy;
@@ -62,6 +72,9 @@ class OperatorMonitoringController {
 		this.throttles = throttles;
 		this.clock = clock;
 	}
+
+	/** Tiles count up to this many and then say "+". */
+	static final int COUNT_READ = 500;
 
 	@GetMapping("/operator/monitoring")
 	String dashboard(Model model) {
@@ -81,6 +94,16 @@ class OperatorMonitoringController {
 
 		var overdue = privacy.latest(RequestStatus.OVERDUE, 200);
 		model.addAttribute("overdueRequests", overdue);
+		int awaiting = violations.queue(ViolationStatus.PROPOSED, COUNT_READ, 0).size();
+		int inForce = violations.queue(ViolationStatus.ACTIONED, COUNT_READ, 0).size();
+		model.addAttribute("violationsAwaiting", awaiting);
+		model.addAttribute("violationsInForce", inForce);
+		model.addAttribute("violationsCapped", awaiting >= COUNT_READ || inForce >= COUNT_READ);
+		var openIncidents = incidents.latest(IncidentStatus.OPEN, COUNT_READ);
+		model.addAttribute("openIncidents", openIncidents.size());
+		model.addAttribute("incidentsCapped", openIncidents.size() >= COUNT_READ);
+		model.addAttribute("incidentsOverdue", openIncidents.stream()
+			.filter(incident -> incidents.clocks(incident).anyLate()).count());
 
 		Instant now = clock.instant();
 		Instant from = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(13));
