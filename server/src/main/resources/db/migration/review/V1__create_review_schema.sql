@@ -52,10 +52,12 @@ create table review.url_failures (
 create table review.reviews (
     id               uuid primary key,
     app_id           uuid        not null,
-    revision_id      uuid        not null unique,
+    revision_id      uuid        not null,
     revision_number  int         not null,
-    -- the revision the previous decided review looked at; what changed since is shown to the reviewer
-    previous_revision_id uuid,
+    -- the revision's content as submitted, flattened to field -> text; what changed since the
+    -- previous decided review (previous_review_id) is shown to the reviewer
+    snapshot         jsonb       not null,
+    previous_review_id uuid,
     status           text        not null check (status in ('WAITING', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN')),
     submitted_at     timestamptz not null,
     assignee         text,
@@ -66,6 +68,7 @@ create table review.reviews (
     decision_note    text,
     changes_due_at   timestamptz
 );
+create unique index reviews_one_open_idx on review.reviews (revision_id) where status in ('WAITING', 'IN_REVIEW');
 create index reviews_open_idx on review.reviews (submitted_at) where status in ('WAITING', 'IN_REVIEW');
 create index reviews_app_idx on review.reviews (app_id, submitted_at desc);
 

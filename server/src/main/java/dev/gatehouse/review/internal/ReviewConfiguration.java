@@ -1,6 +1,7 @@
 package dev.gatehouse.review.internal;
 
 import dev.gatehouse.review.AppChecks;
+import dev.gatehouse.review.Audits;
 import dev.gatehouse.review.ReviewProperties;
 
 import org.slf4j.Logger;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** The module's settings and its nightly schedule. */
+/** The module's settings and its schedules: nightly checks, the audit planner and evidence deadlines. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReviewProperties.class)
 class ReviewConfiguration {
@@ -19,8 +20,25 @@ class ReviewConfiguration {
 
 	private final AppChecks checks;
 
-	ReviewConfiguration(@Lazy AppChecks checks) {
+	private final Audits audits;
+
+	ReviewConfiguration(@Lazy AppChecks checks, @Lazy Audits audits) {
 		this.checks = checks;
+		this.audits = audits;
+	}
+
+	@Scheduled(cron = "${gatehouse.review.audit-cron:0 0 * * * *}")
+	void auditsAndDeadlines() {
+		try {
+			int opened = audits.openDueAudits();
+			int deadlines = audits.runDeadlinesNow();
+			if (opened + deadlines > 0) {
+				log.info("Opened {} scheduled audit(s); {} evidence reminder(s) or missed deadline(s)", opened, deadlines);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("The audit round failed: {}", ex.toString());
+		}
 	}
 
 	@Scheduled(cron = "${gatehouse.review.nightly-cron:0 30 2 * * *}")
