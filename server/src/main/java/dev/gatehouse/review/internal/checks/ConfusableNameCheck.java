@@ -67,11 +67,11 @@ class ConfusableNameCheck implements Check {
 		if (name == null) {
 			return "";
 		}
-		String folded = NFKC_CASEFOLD.normalize(name);
-		String skeleton = SPOOF.getSkeleton(folded);
+		// skeleton first ("I" looks like "l" only in capitals), then fold case and take the skeleton again
+		String once = NFKC_CASEFOLD.normalize(SPOOF.getSkeleton(name));
+		String twice = SPOOF.getSkeleton(once);
 		StringBuilder kept = new StringBuilder();
-		skeleton.codePoints().filter(cp -> UCharacter.isLetterOrDigit(cp)).forEach(kept::appendCodePoint);
-		// the skeleton of a folded string may hold capitals again (confusables map to a prototype); fold once more
+		twice.codePoints().filter(UCharacter::isLetterOrDigit).forEach(kept::appendCodePoint);
 		return UCharacter.foldCase(kept.toString(), true);
 	}
 
