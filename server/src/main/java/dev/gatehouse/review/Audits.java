@@ -22,7 +22,7 @@ import dev.gatehouse.review.internal.AuditSchedule;
 import dev.gatehouse.review.internal.Checklists;
 import dev.gatehouse.review.internal.DeveloperLetters;
 import dev.gatehouse.review.internal.EvidenceTypes;
-import dev.gatehouse.review.internal.PackTerms;
+import dev.gatehouse.review.internal.ReviewTerms;
 import dev.gatehouse.review.internal.ReviewRepository;
 import dev.gatehouse.shared.findings.FindingReported;
 import dev.gatehouse.shared.web.InputRejectedException;
@@ -63,7 +63,7 @@ public class Audits {
 
 	private final ScopeCatalogue scopes;
 
-	private final PackTerms terms;
+	private final ReviewTerms terms;
 
 	private final DeveloperLetters letters;
 
@@ -76,7 +76,7 @@ public class Audits {
 	private final Clock clock;
 
 	Audits(AuditRepository audits, ReviewRepository marks, AppChecks checks, AppRegistry registry, ScopeCatalogue scopes,
-			PackTerms terms, DeveloperLetters letters, ReviewProperties properties, ApplicationEventPublisher events,
+			ReviewTerms terms, DeveloperLetters letters, ReviewProperties properties, ApplicationEventPublisher events,
 			TransactionTemplate transactions, Clock clock) {
 		this.audits = audits;
 		this.marks = marks;

@@ -17,7 +17,7 @@ import dev.gatehouse.review.ComplianceReport.MechanismReport;
 import dev.gatehouse.review.ComplianceReport.PackSummary;
 import dev.gatehouse.review.ComplianceReport.ReviewSummary;
 import dev.gatehouse.review.ComplianceReport.ShownRun;
-import dev.gatehouse.review.internal.PackTerms;
+import dev.gatehouse.review.internal.ReviewTerms;
 import dev.gatehouse.review.internal.ReviewRepository;
 import dev.gatehouse.shared.pdf.PdfReport;
 import dev.gatehouse.shared.web.InputRejectedException;
@@ -54,12 +54,12 @@ public class ComplianceReports {
 
 	private final Audits audits;
 
-	private final PackTerms terms;
+	private final ReviewTerms terms;
 
 	private final Clock clock;
 
 	ComplianceReports(AppRegistry registry, DeveloperOrganizations organizations, AppChecks checks, Reviews reviews,
-			ReviewRepository marks, Audits audits, PackTerms terms, Clock clock) {
+			ReviewRepository marks, Audits audits, ReviewTerms terms, Clock clock) {
 		this.registry = registry;
 		this.organizations = organizations;
 		this.checks = checks;

@@ -18,7 +18,7 @@ import dev.gatehouse.review.ReviewEvents.ReviewDecided;
 import dev.gatehouse.review.ReviewEvents.ReviewOpened;
 import dev.gatehouse.review.internal.Checklists;
 import dev.gatehouse.review.internal.DeveloperLetters;
-import dev.gatehouse.review.internal.PackTerms;
+import dev.gatehouse.review.internal.ReviewTerms;
 import dev.gatehouse.review.internal.ReviewRepository;
 import dev.gatehouse.review.internal.RevisionSnapshot;
 import dev.gatehouse.shared.web.InputRejectedException;
@@ -56,7 +56,7 @@ public class Reviews {
 
 	private final AppRegistry registry;
 
-	private final PackTerms terms;
+	private final ReviewTerms terms;
 
 	private final DeveloperLetters letters;
 
@@ -64,7 +64,7 @@ public class Reviews {
 
 	private final Clock clock;
 
-	Reviews(ReviewRepository reviews, AppChecks checks, AppRegistry registry, PackTerms terms, DeveloperLetters letters,
+	Reviews(ReviewRepository reviews, AppChecks checks, AppRegistry registry, ReviewTerms terms, DeveloperLetters letters,
 			ApplicationEventPublisher events, Clock clock) {
 		this.reviews = reviews;
 		this.checks = checks;

@@ -35,6 +35,7 @@ public class UrlReachableCheck implements Check {
 
 	private final boolean allowHttp;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	UrlReachableCheck(OutboundHttpClient http, ReviewProperties properties) {
 		this(http, properties.allowHttp());
 	}

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** The review terms of the pack in force, with the catalogue's defaults when none is published. */
 @Component
-public class PackTerms {
+public class ReviewTerms {
 
 	static final int DEFAULT_CHANGE_REQUEST_DAYS = 30;
 
@@ -18,7 +18,7 @@ public class PackTerms {
 
 	private final LegalDocuments documents;
 
-	PackTerms(LegalDocuments documents) {
+	ReviewTerms(LegalDocuments documents) {
 		this.documents = documents;
 	}
 
