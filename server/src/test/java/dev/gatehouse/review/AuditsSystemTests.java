@@ -162,8 +162,8 @@ class AuditsSystemTests extends FullStackTest {
 	@Test
 	void complianceReportWhenExportedAsPdfThenItOpensWithTheClauseTable() throws Exception {
 		var fixture = liveApp(null);
-		checks.queueOnDemand(fixture.app().id(), "compliance@test");
-		ReviewFixtures.awaitRun(checks, registry.require(fixture.app().id()).liveRevisionId());
+		ReviewFixtures.checkedRun(context, DOMAIN, ReviewFixtures.key(), fixture.app().id(),
+				registry.require(fixture.app().id()).liveRevisionId());
 		audits.requestEvidence(fixture.app().id(), null, clauseUsing("flow.evidence-request"), "Proof of encryption at rest.",
 				"compliance@test");
 
@@ -186,11 +186,20 @@ class AuditsSystemTests extends FullStackTest {
 		String key = ReviewFixtures.key();
 		var fixture = ReviewFixtures.localApp(context, DOMAIN, key);
 		if (extra != null) {
-			AppDraft draft = ReviewFixtures.withScope(ReviewFixtures.local(TestApps.complete(fixture.app().name()), DOMAIN, key),
+			AppDraft base = ReviewFixtures.withScope(ReviewFixtures.unreachable(TestApps.complete(fixture.app().name()), key),
 					extra);
+			var categories = new java.util.ArrayList<>(base.dataUse().categories());
+			for (String category : List.of("patients", "health")) {
+				categories.add(new dev.gatehouse.apps.DataUse.CategoryUse(category, List.of("address the reminder"),
+						dev.gatehouse.apps.LawfulBasis.CONSENT, "30 days", "EU"));
+			}
+			AppDraft draft = TestApps.withScopes(base, base.scopes(), new dev.gatehouse.apps.DataUse(categories, false, null,
+					false, List.of(new dev.gatehouse.apps.DataUse.SensitiveCategory("health",
+							"The reminder names the treatment the patient booked.")), List.of(), false, null));
 			registry.update(fixture.app().id(), fixture.developer().id(), draft);
 		}
 		AppFixtures.approve(context, fixture);
+		ReviewFixtures.awaitIdle(checks, registry.require(fixture.app().id()).liveRevisionId());
 		return fixture;
 	}
 

@@ -1,8 +1,7 @@
 package dev.gatehouse.review;
 
 import dev.gatehouse.apps.AppDraft;
-import dev.gatehouse.apps.AppRegistry;
-import dev.gatehouse.apps.Listing;
+import dev.gatehouse.apps.AppId;
 import dev.gatehouse.apps.RequestedScope;
 import dev.gatehouse.apps.TestApps;
 import dev.gatehouse.support.AppFixtures;
@@ -29,8 +28,8 @@ final class ReviewFixtures {
 
 	static AppFixtures.DraftApp localApp(ApplicationContext context, FullStackTest.DomainServer domain, String key,
 			AppFixtures.DraftApp fixture) {
-		context.getBean(AppRegistry.class).update(fixture.app().id(), fixture.developer().id(), local(
-				TestApps.complete(fixture.app().name()), domain, key));
+		context.getBean(dev.gatehouse.apps.AppRegistry.class).update(fixture.app().id(), fixture.developer().id(),
+				unreachable(TestApps.complete(fixture.app().name()), key));
 		context.getBean(JdbcClient.class)
 			.sql("update apps.revisions set logo_sha256 = 'test' where app_id = :id and logo_sha256 is null")
 			.param("id", fixture.app().id().value())
@@ -38,12 +37,55 @@ final class ReviewFixtures {
 		return fixture;
 	}
 
-	static AppDraft local(AppDraft draft, FullStackTest.DomainServer domain, String key) {
-		Listing l = draft.listing();
-		var listing = new Listing(l.name(), l.tagline(), l.description(), l.category(), url(domain, key, "site"), url(domain, key, "privacy"),
-				url(domain, key, "terms"), l.supportEmail(), url(domain, key, "support"), url(domain, key, "setup"));
-		return new AppDraft(draft.appType(), listing, draft.redirectUris(), url(domain, key, "hook"), draft.scopes(), draft.dataUse(),
+	/**
+	 * Points the app's listed URLs and webhook at the local (plain-http) domain server. The registry
+	 * only takes https URLs, so this goes around it, as the webhook tests do.
+	 */
+	static void point(ApplicationContext context, FullStackTest.DomainServer domain, String key, AppId app) {
+		context.getBean(JdbcClient.class)
+			.sql("""
+					update apps.revisions set webhook_url = :hook, listing = listing || jsonb_build_object(
+					  'website', :site, 'privacyPolicyUrl', :privacy, 'termsUrl', :terms, 'supportUrl', :support, 'setupUrl', :setup)
+					where app_id = :id""")
+			.param("hook", url(domain, key, "hook"))
+			.param("site", url(domain, key, "site"))
+			.param("privacy", url(domain, key, "privacy"))
+			.param("terms", url(domain, key, "terms"))
+			.param("support", url(domain, key, "support"))
+			.param("setup", url(domain, key, "setup"))
+			.param("id", app.value())
+			.update();
+	}
+
+	/**
+	 * The draft with https URLs the registry accepts and the outbound client refuses at once (a port
+	 * it may not call), so the checks of a submission fail fast until {@link #point} redirects them.
+	 */
+	static AppDraft unreachable(AppDraft draft, String key) {
+		dev.gatehouse.apps.Listing l = draft.listing();
+		String base = "https://localhost:1/" + key + "-";
+		var listing = new dev.gatehouse.apps.Listing(l.name(), l.tagline(), l.description(), l.category(), base + "site",
+				base + "privacy", base + "terms", l.supportEmail(), base + "support", base + "setup");
+		return new AppDraft(draft.appType(), listing, draft.redirectUris(), base + "hook", draft.scopes(), draft.dataUse(),
 				draft.security());
+	}
+
+	/** Points the URLs at the local server and runs the checks of the revision on demand; returns that run. */
+	static CheckRun checkedRun(ApplicationContext context, FullStackTest.DomainServer domain, String key, AppId app,
+			UUID revisionId) {
+		AppChecks checks = context.getBean(AppChecks.class);
+		awaitIdle(checks, revisionId);
+		point(context, domain, key, app);
+		CheckRun run = checks.queue(app, revisionId, CheckTrigger.ON_DEMAND, "test");
+		return awaitRun(checks, run.id());
+	}
+
+	static void awaitIdle(AppChecks checks, UUID revisionId) {
+		Instant until = Instant.now().plus(Duration.ofSeconds(60));
+		while (checks.pending(revisionId)) {
+			checks.runQueuedNow();
+			sleep(until);
+		}
 	}
 
 	static AppDraft withScope(AppDraft draft, RequestedScope scope) {
@@ -60,26 +102,30 @@ final class ReviewFixtures {
 		return UUID.randomUUID().toString();
 	}
 
-	/** Runs the queued checks until the run of the revision is done. */
-	static CheckRun awaitRun(AppChecks checks, UUID revisionId) {
+	/** Runs the queued checks until this run is done. */
+	static CheckRun awaitRun(AppChecks checks, UUID runId) {
 		Instant until = Instant.now().plus(Duration.ofSeconds(60));
-		while (Instant.now().isBefore(until)) {
+		while (true) {
 			checks.runQueuedNow();
-			if (!checks.pending(revisionId)) {
-				var run = checks.latestDone(revisionId);
-				if (run.isPresent()) {
-					return run.get();
-				}
+			CheckRun run = checks.run(runId).orElseThrow();
+			if (run.done()) {
+				return run;
 			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+			sleep(until);
 		}
-		throw new AssertionError("the check run of " + revisionId + " did not finish");
+	}
+
+	private static void sleep(Instant until) {
+		if (Instant.now().isAfter(until)) {
+			throw new AssertionError("the check runs did not finish in time");
+		}
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

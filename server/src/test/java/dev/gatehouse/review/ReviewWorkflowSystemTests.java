@@ -75,8 +75,8 @@ class ReviewWorkflowSystemTests extends FullStackTest {
 		Review review = reviews.latest(fixture.app().id()).orElseThrow();
 		assertThat(review.status()).isEqualTo(ReviewStatus.WAITING);
 		assertThat(reviews.queue("-", 200, 0)).extracting(Review::id).contains(review.id());
-		CheckRun run = ReviewFixtures.awaitRun(checks, revision.id());
-		assertThat(run.trigger()).isEqualTo(CheckTrigger.SUBMISSION);
+		assertThat(checks.runs(fixture.app().id(), 10)).extracting(CheckRun::trigger).contains(CheckTrigger.SUBMISSION);
+		CheckRun run = ReviewFixtures.checkedRun(context, DOMAIN, key, fixture.app().id(), revision.id());
 		List<CheckResult> results = checks.results(run.id());
 		assertThat(results).extracting(CheckResult::outcome)
 			.contains(CheckOutcome.PASS, CheckOutcome.FAIL, CheckOutcome.NOT_APPLICABLE);
@@ -87,7 +87,7 @@ class ReviewWorkflowSystemTests extends FullStackTest {
 			.allSatisfy(r -> assertThat(r.summary()).contains("no webhook signing secret"));
 		// a submission under review is the reviewer's business, not a finding yet
 		assertThat(findingsOf(fixture)).isEmpty();
-		assertThat(audited("review.checks.completed", "app:" + fixture.app().id())).isEqualTo(1);
+		assertThat(audited("review.checks.completed", "app:" + fixture.app().id())).isEqualTo(2);
 	}
 
 	@Test
@@ -104,7 +104,7 @@ class ReviewWorkflowSystemTests extends FullStackTest {
 		reviews.start(first.id(), reviewer);
 		assertThat(registry.require(fixture.app().id()).status()).isEqualTo(AppStatus.IN_REVIEW);
 		assertThatThrownBy(() -> reviews.reject(first.id(), other, "no")).hasMessageContaining("assigned to " + reviewer);
-		ReviewFixtures.awaitRun(checks, revision.id());
+		ReviewFixtures.checkedRun(context, DOMAIN, key, fixture.app().id(), revision.id());
 		var refused = catchRejected(() -> reviews.approve(first.id(), reviewer, null));
 		assertThat(refused).anySatisfy(m -> assertThat(m).contains("needs your mark"));
 		assertThatThrownBy(() -> reviews.mark(first.id(), "DS-4", CheckOutcome.FAIL, " ", reviewer)).hasMessageContaining("Say what is wrong");
@@ -121,7 +121,7 @@ class ReviewWorkflowSystemTests extends FullStackTest {
 		assertThat(mailTo(fixture.developer().email())).anySatisfy(m -> assertThat(m.getSubject()).startsWith("Changes required by"));
 
 		reviews.answer(required.getFirst().id(), fixture.developer().id(), "The listing now says: free for one clinic.");
-		AppDraft changed = ReviewFixtures.local(TestApps.complete(fixture.app().name()), DOMAIN, key);
+		AppDraft changed = ReviewFixtures.unreachable(TestApps.complete(fixture.app().name()), key);
 		Listing l = changed.listing();
 		registry.update(fixture.app().id(), fixture.developer().id(), new AppDraft(changed.appType(), new Listing(l.name(),
 				"Free for one clinic", l.description(), l.category(), l.website(), l.privacyPolicyUrl(), l.termsUrl(),
@@ -137,7 +137,7 @@ class ReviewWorkflowSystemTests extends FullStackTest {
 			assertThat(c.after()).isEqualTo("Free for one clinic");
 		});
 		reviews.start(second.id(), reviewer);
-		ReviewFixtures.awaitRun(checks, second.revisionId());
+		ReviewFixtures.checkedRun(context, DOMAIN, key, fixture.app().id(), second.revisionId());
 		for (ChecklistLine line : reviews.checklist(second)) {
 			if (line.needsMark()) {
 				reviews.mark(second.id(), line.clause().id(), CheckOutcome.PASS, "looked at it", reviewer);
@@ -178,16 +178,14 @@ class ReviewWorkflowSystemTests extends FullStackTest {
 		java.util.Arrays.fill(failing, Answer.of(503));
 		DOMAIN.hooks().script(key + "-support", failing);
 
-		checks.queueOnDemand(fixture.app().id(), "operator@test");
-		ReviewFixtures.awaitRun(checks, live.id());
+		ReviewFixtures.checkedRun(context, DOMAIN, key, fixture.app().id(), live.id());
 
 		assertThat(findingsOf(fixture)).extracting(Finding::source).contains("check.webhook-endpoint")
 			.doesNotContain("check.url-reachable");
 		jdbc.sql("update review.url_failures set failing_since = now() - interval '60 days' where app_id = :id")
 			.param("id", fixture.app().id().value())
 			.update();
-		checks.queueOnDemand(fixture.app().id(), "operator@test");
-		ReviewFixtures.awaitRun(checks, live.id());
+		ReviewFixtures.checkedRun(context, DOMAIN, key, fixture.app().id(), live.id());
 		assertThat(findingsOf(fixture)).filteredOn(f -> f.source().equals("check.url-reachable"))
 			.isNotEmpty()
 			.allSatisfy(f -> assertThat(f.summary()).contains("supportUrl"));
@@ -197,10 +195,11 @@ class ReviewWorkflowSystemTests extends FullStackTest {
 	void pagesWhenReviewerAndDeveloperOpenThemThenQueueChecklistAndFindingsShow() {
 		var developer = TestUsers.createWithTotp(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
 		var app = AppFixtures.draftAppOf(context, developer.user());
-		var fixture = ReviewFixtures.localApp(context, DOMAIN, ReviewFixtures.key(),
+		String key = ReviewFixtures.key();
+		var fixture = ReviewFixtures.localApp(context, DOMAIN, key,
 				new AppFixtures.DraftApp(developer.user(), app.organizationId(), app));
 		var revision = registry.submit(fixture.app().id(), fixture.developer().id());
-		ReviewFixtures.awaitRun(checks, revision.id());
+		ReviewFixtures.checkedRun(context, DOMAIN, key, fixture.app().id(), revision.id());
 		Review review = reviews.latest(fixture.app().id()).orElseThrow();
 		var reviewer = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.REVIEWER));
 
