@@ -96,6 +96,37 @@ public class Reviews {
 		checks.queue(submitted.appId(), revision.id(), CheckTrigger.SUBMISSION, "system");
 	}
 
+	/**
+	 * Opens reviews for revisions that are in review without one (submitted before this module was
+	 * installed, or while it was off) and queues their checks. Runs at start; idempotent.
+	 * @return reviews opened
+	 */
+	@Transactional
+	public int openMissing() {
+		int opened = 0;
+		for (AppStatus status : List.of(AppStatus.SUBMITTED, AppStatus.IN_REVIEW, AppStatus.APPROVED, AppStatus.PUBLISHED,
+				AppStatus.SUSPENDED)) {
+			for (int offset = 0;; offset += 200) {
+				List<App> page = registry.search("", status, 200, offset);
+				for (App app : page) {
+					Optional<Revision> draft = registry.draftRevision(app)
+						.filter(r -> r.state() == RevisionState.SUBMITTED || r.state() == RevisionState.IN_REVIEW);
+					if (draft.isPresent() && reviews.byRevision(draft.get().id()).filter(r -> r.status().open()).isEmpty()) {
+						on(new RevisionSubmitted(app.id(), draft.get().id(), draft.get().number()));
+						if (draft.get().state() == RevisionState.IN_REVIEW) {
+							reviews.byRevision(draft.get().id()).ifPresent(r -> reviews.start(r.id(), clock.instant()));
+						}
+						opened++;
+					}
+				}
+				if (page.size() < 200) {
+					break;
+				}
+			}
+		}
+		return opened;
+	}
+
 	/** A decision taken outside this workflow (the app page's legacy forms) closes the open review too. */
 	@EventListener
 	void on(RevisionDecided decided) {
@@ -255,9 +286,10 @@ public class Reviews {
 		Instant now = clock.instant();
 		Instant due = now.plus(terms.changeNotice());
 		StringBuilder letter = new StringBuilder();
+		int position = 0;
 		for (ChangeLine line : lines) {
 			String clause = line.clauseId() == null || line.clauseId().isBlank() ? null : line.clauseId().strip();
-			reviews.insertChange(review.id(), review.appId(), clause, line.text().strip(), due, now);
+			reviews.insertChange(review.id(), position++, review.appId(), clause, line.text().strip(), due, now);
 			letter.append("- ").append(clause == null ? "" : "[" + clause + "] ").append(line.text().strip()).append('\n');
 		}
 		String text = note == null || note.isBlank() ? null : note.strip();

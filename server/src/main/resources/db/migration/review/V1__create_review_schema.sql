@@ -92,6 +92,7 @@ create table review.required_changes (
     id           uuid primary key,
     review_id    uuid        not null references review.reviews (id),
     app_id       uuid        not null,
+    position     int         not null,
     clause_id    text,
     text         text        not null,
     due_at       timestamptz not null,

@@ -27,6 +27,18 @@ class ReviewConfiguration {
 		this.audits = audits;
 	}
 
+	/** Revisions already in review when the module starts (an upgrade) join the queue. */
+	@org.springframework.context.annotation.Bean
+	@org.springframework.core.annotation.Order(-5)
+	org.springframework.boot.ApplicationRunner openMissingReviews(@Lazy dev.gatehouse.review.Reviews reviews) {
+		return args -> {
+			int opened = reviews.openMissing();
+			if (opened > 0) {
+				log.info("Opened {} review(s) for revisions that were in review without one", opened);
+			}
+		};
+	}
+
 	@Scheduled(cron = "${gatehouse.review.audit-cron:0 0 * * * *}")
 	void auditsAndDeadlines() {
 		try {

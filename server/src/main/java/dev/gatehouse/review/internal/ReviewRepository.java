@@ -165,11 +165,12 @@ public class ReviewRepository {
 			.list();
 	}
 
-	public void insertChange(UUID review, AppId app, String clause, String text, Instant due, Instant now) {
+	public void insertChange(UUID review, int position, AppId app, String clause, String text, Instant due, Instant now) {
 		jdbc.sql("""
-				insert into review.required_changes (id, review_id, app_id, clause_id, text, due_at, created_at)
-				values (:id, :review, :app, :clause, :text, :due, :now)""")
+				insert into review.required_changes (id, review_id, position, app_id, clause_id, text, due_at, created_at)
+				values (:id, :review, :position, :app, :clause, :text, :due, :now)""")
 			.param("id", UUID.randomUUID())
+			.param("position", position)
 			.param("review", review)
 			.param("app", app.value())
 			.param("clause", clause)
@@ -180,7 +181,7 @@ public class ReviewRepository {
 	}
 
 	public List<RequiredChange> changes(UUID review) {
-		return jdbc.sql("select * from review.required_changes where review_id = :review order by created_at, id")
+		return jdbc.sql("select * from review.required_changes where review_id = :review order by position")
 			.param("review", review)
 			.query(ReviewRepository::change)
 			.list();
