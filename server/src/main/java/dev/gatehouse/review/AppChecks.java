@@ -109,7 +109,12 @@ public class AppChecks {
 
 	/** Runs every queued run now, on the caller's thread, as the worker would. @return runs executed */
 	public int runQueuedNow() {
-		return worker.drain();
+		return worker.drain(null);
+	}
+
+	/** Runs the app's queued runs now, on the caller's thread. @return runs executed */
+	public int runQueuedNow(AppId app) {
+		return worker.drain(app);
 	}
 
 	public Optional<CheckRun> run(UUID id) {

@@ -11,6 +11,9 @@ import org.springframework.util.unit.DataSize;
  *
  * @param nightlyCron when the checks run again for every live app (Spring cron, server time zone)
  * @param workerInterval how often each node looks for queued check runs
+ * @param backgroundRuns whether queued runs are taken by the background worker (right after the
+ * queueing commit and every {@code worker-interval}); off, they only run when
+ * {@link AppChecks#runQueuedNow} is called (tests)
  * @param checkTimeout the most one check may take before it is recorded as an error
  * @param allowHttp accept plain-http listing URLs and webhook endpoints (tests and local receivers
  * only: production listings must use https, and the check fails them)
@@ -27,7 +30,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("gatehouse.review")
 public record ReviewProperties(@DefaultValue("0 30 2 * * *") String nightlyCron,
-		@DefaultValue("5s") Duration workerInterval, @DefaultValue("30s") Duration checkTimeout,
+		@DefaultValue("5s") Duration workerInterval, @DefaultValue("true") boolean backgroundRuns,
+		@DefaultValue("30s") Duration checkTimeout,
 		@DefaultValue("false") boolean allowHttp, @DefaultValue("7") int urlFailingDays,
 		@DefaultValue("P365D") Duration auditIntervalBasic, @DefaultValue("P180D") Duration auditIntervalSensitive,
 		@DefaultValue("P90D") Duration auditIntervalRestricted, @DefaultValue("0 0 * * * *") String auditCron,

@@ -199,7 +199,7 @@ class AuditsSystemTests extends FullStackTest {
 			registry.update(fixture.app().id(), fixture.developer().id(), draft);
 		}
 		AppFixtures.approve(context, fixture);
-		ReviewFixtures.awaitIdle(checks, registry.require(fixture.app().id()).liveRevisionId());
+		ReviewFixtures.awaitIdle(checks, fixture.app().id(), registry.require(fixture.app().id()).liveRevisionId());
 		return fixture;
 	}
 

@@ -74,16 +74,16 @@ final class ReviewFixtures {
 	static CheckRun checkedRun(ApplicationContext context, FullStackTest.DomainServer domain, String key, AppId app,
 			UUID revisionId) {
 		AppChecks checks = context.getBean(AppChecks.class);
-		awaitIdle(checks, revisionId);
+		awaitIdle(checks, app, revisionId);
 		point(context, domain, key, app);
 		CheckRun run = checks.queue(app, revisionId, CheckTrigger.ON_DEMAND, "test");
 		return awaitRun(checks, run.id());
 	}
 
-	static void awaitIdle(AppChecks checks, UUID revisionId) {
+	static void awaitIdle(AppChecks checks, AppId app, UUID revisionId) {
 		Instant until = Instant.now().plus(Duration.ofSeconds(60));
 		while (checks.pending(revisionId)) {
-			checks.runQueuedNow();
+			checks.runQueuedNow(app);
 			sleep(until);
 		}
 	}
@@ -106,7 +106,7 @@ final class ReviewFixtures {
 	static CheckRun awaitRun(AppChecks checks, UUID runId) {
 		Instant until = Instant.now().plus(Duration.ofSeconds(60));
 		while (true) {
-			checks.runQueuedNow();
+			checks.runQueuedNow(checks.run(runId).orElseThrow().appId());
 			CheckRun run = checks.run(runId).orElseThrow();
 			if (run.done()) {
 				return run;

@@ -137,7 +137,8 @@ public class CheckEngine {
 		for (Planned line : plan) {
 			verdicts.computeIfAbsent(line.mechanism() + line.params(), key -> evaluate(checks.get(line.mechanism()), input, line.params()));
 		}
-		boolean live = revision.get().id().equals(app.liveRevisionId());
+		// a submission's failures are the reviewer's to judge; findings come from the runs of a live revision
+		boolean live = revision.get().id().equals(app.liveRevisionId()) && run.trigger() != dev.gatehouse.review.CheckTrigger.SUBMISSION;
 		transactions.executeWithoutResult(tx -> {
 			int passed = 0;
 			int failed = 0;

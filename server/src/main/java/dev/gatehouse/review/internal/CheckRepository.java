@@ -53,13 +53,15 @@ public class CheckRepository {
 	}
 
 	/** Claims the oldest queued runs (SKIP LOCKED: each run goes to exactly one worker). */
-	List<CheckRun> claim(int limit, Instant now) {
+	List<CheckRun> claim(int limit, Instant now, AppId app) {
 		return jdbc.sql("""
 				update review.check_runs set status = 'RUNNING', started_at = :now
-				where id in (select id from review.check_runs where status = 'QUEUED' order by requested_at
-				             limit :limit for update skip locked)
+				where id in (select id from review.check_runs where status = 'QUEUED'
+				               and (cast(:app as uuid) is null or app_id = cast(:app as uuid))
+				             order by requested_at limit :limit for update skip locked)
 				returning *""")
 			.param("now", Timestamp.from(now))
+			.param("app", app == null ? null : app.value())
 			.param("limit", limit)
 			.query(CheckRepository::run)
 			.list();

@@ -44,7 +44,11 @@ public class CheckWorker implements DisposableBean {
 		return thread;
 	});
 
-	CheckWorker(CheckRepository runs, CheckEngine engine, TransactionTemplate transactions, Clock clock) {
+	private final boolean background;
+
+	CheckWorker(CheckRepository runs, CheckEngine engine, TransactionTemplate transactions, Clock clock,
+			dev.gatehouse.review.ReviewProperties properties) {
+		this.background = properties.backgroundRuns();
 		this.runs = runs;
 		this.engine = engine;
 		this.transactions = transactions;
@@ -53,6 +57,9 @@ public class CheckWorker implements DisposableBean {
 
 	/** Starts a round on the worker thread once the current transaction commits (at once without one). */
 	public void kickAfterCommit() {
+		if (!background) {
+			return;
+		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -68,20 +75,23 @@ public class CheckWorker implements DisposableBean {
 
 	@Scheduled(fixedDelayString = "${gatehouse.review.worker-interval:5s}", initialDelayString = "20s")
 	void scheduledRound() {
+		if (!background) {
+			return;
+		}
 		try {
-			drain();
+			drain(null);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Check worker round failed: {}", ex.toString());
 		}
 	}
 
-	/** Runs queued runs until none is left. @return how many ran */
-	public int drain() {
+	/** Runs queued runs (of one app, or of all when {@code app} is null) until none is left. @return how many ran */
+	public int drain(dev.gatehouse.apps.AppId app) {
 		transactions.executeWithoutResult(tx -> runs.requeueStale(clock.instant().minus(STALE)));
 		int ran = 0;
 		while (true) {
-			List<CheckRun> claimed = transactions.execute(tx -> runs.claim(1, clock.instant()));
+			List<CheckRun> claimed = transactions.execute(tx -> runs.claim(1, clock.instant(), app));
 			if (claimed == null || claimed.isEmpty()) {
 				return ran;
 			}

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditScheduleTests {
 
-	static final ReviewProperties DEFAULTS = new ReviewProperties("0 30 2 * * *", Duration.ofSeconds(5),
+	static final ReviewProperties DEFAULTS = new ReviewProperties("0 30 2 * * *", Duration.ofSeconds(5), true,
 			Duration.ofSeconds(30), false, 7, Duration.ofDays(400), Duration.ofDays(200), Duration.ofDays(100),
 			"0 0 * * * *", Duration.ofDays(3), DataSize.ofMegabytes(10), 10);
 
