@@ -183,6 +183,29 @@ public class AppRegistry {
 		events.publishEvent(new RevisionDecided(app.id(), revision.id(), revision.number(), RevisionState.APPROVED, note));
 	}
 
+	/**
+	 * The reviewer rejects the revision: it is withdrawn for good. An app that was never live is
+	 * blocked (an operator may later return it to draft); a live app keeps its live revision and the
+	 * developer may open a new one.
+	 */
+	@Transactional
+	public void rejectRevision(AppId id, String reviewer, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new AppRejectedException("reason", "Give the reason for the rejection: the developer reads it.");
+		}
+		App app = lock(id);
+		Revision revision = submitted(app, RevisionState.IN_REVIEW);
+		Instant now = clock.instant();
+		apps.setRevisionState(revision.id(), RevisionState.WITHDRAWN, now);
+		apps.setRevisions(app.id(), app.liveRevisionId(), null);
+		apps.history(app.id(), now, reviewer, "revision " + revision.number() + " rejected", null, null, reason);
+		if (app.liveRevisionId() == null) {
+			transition(app, AppStatus.BLOCKED, reviewer, "rejected in review: " + reason);
+		}
+		events.publishEvent(new RevisionDecided(app.id(), revision.id(), revision.number(), RevisionState.WITHDRAWN,
+				reason));
+	}
+
 	@Transactional
 	public void publish(AppId id, String actor) {
 		transition(lock(id), AppStatus.PUBLISHED, actor, "listed in the marketplace");

@@ -2,6 +2,6 @@
  * Demo data for the {@code demo} profile: every capability adds itself here, through the other
  * modules' public facades, so a newcomer can click through a populated Gatehouse.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "developers", "policy", "apps", "marketplace", "authserver",
-		"accesslog", "webhooks", "privacy", "enforcement", "incidents" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "developers", "policy", "policy :: pack", "apps", "marketplace", "authserver",
+		"accesslog", "webhooks", "privacy", "enforcement", "incidents", "review" })
 package dev.gatehouse.demo;

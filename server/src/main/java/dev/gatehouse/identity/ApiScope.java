@@ -16,6 +16,7 @@ public enum ApiScope {
 	APPS_READ("apps:read", "Read your organizations' apps", EnumSet.of(UserKind.DEVELOPER, UserKind.OPERATOR)),
 	APPS_WRITE("apps:write", "Create, change and submit your organizations' apps", EnumSet.of(UserKind.DEVELOPER)),
 	AUDIT_READ("audit:read", "Read and verify the audit log", EnumSet.of(UserKind.OPERATOR)),
+	COMPLIANCE_READ("compliance:read", "Read apps' compliance reports and check results", EnumSet.of(UserKind.OPERATOR)),
 	METRICS_READ("metrics:read", "Scrape Prometheus metrics", EnumSet.of(UserKind.OPERATOR));
 
 	private final String value;

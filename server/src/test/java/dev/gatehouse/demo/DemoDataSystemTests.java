@@ -253,4 +253,36 @@ class DemoDataSystemTests {
 		assertThat(monitoring.scopeSuggestion(recall.id()).orElseThrow().unused()).containsExactly("messages:send");
 	}
 
+	@Autowired
+	dev.gatehouse.review.Reviews reviews;
+
+	@Autowired
+	dev.gatehouse.review.AppChecks checks;
+
+	@Autowired
+	dev.gatehouse.review.Audits audits;
+
+	@Autowired
+	dev.gatehouse.apps.AppRegistry registry;
+
+	@Test
+	void demoWhenSeededThenASubmissionWaitsWithMixedResultsAndAnAuditHasOpenEvidenceRequests() throws Exception {
+		var insights = registry.search("Northwind Insights", dev.gatehouse.apps.AppStatus.SUBMITTED, 5, 0).getFirst();
+		var review = reviews.latest(insights.id()).orElseThrow();
+		assertThat(review.status()).isEqualTo(dev.gatehouse.review.ReviewStatus.WAITING);
+		java.time.Instant until = java.time.Instant.now().plusSeconds(120);
+		while (checks.pending(review.revisionId()) && java.time.Instant.now().isBefore(until)) {
+			checks.runQueuedNow();
+			Thread.sleep(200);
+		}
+		var run = checks.latestDone(review.revisionId()).orElseThrow();
+		assertThat(checks.results(run.id())).extracting(dev.gatehouse.review.CheckResult::outcome)
+			.contains(dev.gatehouse.review.CheckOutcome.PASS, dev.gatehouse.review.CheckOutcome.FAIL,
+					dev.gatehouse.review.CheckOutcome.NOT_APPLICABLE);
+		var reminders = registry.search("Northwind Reminders", dev.gatehouse.apps.AppStatus.PUBLISHED, 5, 0).getFirst();
+		assertThat(audits.ofApp(reminders.id())).anySatisfy(a -> assertThat(a.open()).isTrue());
+		assertThat(audits.evidenceRequests(reminders.id())).isNotEmpty()
+			.allSatisfy(r -> assertThat(r.status()).isEqualTo("OPEN"));
+	}
+
 }

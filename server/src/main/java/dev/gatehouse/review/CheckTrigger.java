@@ -1,0 +1,6 @@
+package dev.gatehouse.review;
+
+/** Why a check run was queued. */
+public enum CheckTrigger {
+	SUBMISSION, SCHEDULE, ON_DEMAND, AUDIT
+}
