@@ -1,6 +1,7 @@
 /*
  * Webhook fan-out benchmark: Gatehouse's privacy requests and webhook outbox delivering to local receivers.
- * Driven by bench/webhook-fanout.sh; JDK 25 only, one file:
+ * Driven by bench/webhook-fanout.sh; JDK 25 only, with bench/CpuMeter.java and bench/Totp.java (the source
+ * launcher compiles them with this file):
  *
  *   java bench/FanoutBench.java seed --base URL --logins DATA_DIR/demo-logins.tsv --apps N --ports P1,P2,...
  *                                    --out DIR [--concurrency 4]

@@ -2,7 +2,8 @@
  * GatewayBench: load generator for Gatehouse's API gateway against the upstream it proxies (direct)
  * and nginx in front of the same upstream.
  *
- * Single-file Java 25 program, JDK only:
+ * Java 25 source program, JDK only, with bench/CpuMeter.java and bench/Totp.java (the source launcher
+ * compiles them with this file):
  *
  *   java bench/GatewayBench.java token   --base URL --client-id ID --client-secret S --username U --password P
  *                                         --scope SCOPES --redirect-uri URI --state FILE

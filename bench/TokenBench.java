@@ -1,7 +1,8 @@
 /*
  * TokenBench: a fixed-concurrency, closed-loop load generator for OAuth token endpoints.
  *
- * Single-file Java 25 program, no dependencies:
+ * Java 25 source program, no dependencies, with bench/CpuMeter.java (the source launcher compiles it
+ * with this file):
  *
  *   java bench/TokenBench.java run    [options]   benchmark one server (warm-up, then measure), write a TSV
  *   java bench/TokenBench.java report FILE.tsv...   markdown table of several runs, ratios, target verdict
