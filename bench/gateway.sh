@@ -116,12 +116,9 @@ SCOPE="appointments:read"
 REDIRECT="http://localhost:3000/callback"
 TSV="$RUN/gateway.tsv"
 
-source "$BENCH/lib.sh" # say, start_group, stop_group, stop_embedded_pg, port_free, wait_http
+source "$BENCH/lib.sh" # say, start_group, stop_group, stop_started_groups, stop_embedded_pg, port_free, wait_http
 cleanup() {
-  local pid
-  for pid in "${GROUPS_STARTED[@]}"; do
-    kill -0 -- "-$pid" 2>/dev/null && stop_group "$pid"
-  done
+  stop_started_groups
   stop_embedded_pg "$RUN/node/data"
   if [[ $KEEP == 0 ]]; then
     rm -rf "$RUN/node/data" "$RUN/node/gatehouse-node.jar" "$RUN/nginx/temp"

@@ -1,5 +1,6 @@
 # Helpers shared by bench/gateway.sh, bench/token-endpoint.sh and bench/webhook-fanout.sh (sourced,
-# after RUN is set; each script keeps its own cleanup trap, which calls stop_group and stop_embedded_pg).
+# after RUN is set; each script keeps its own cleanup trap, which calls stop_started_groups and
+# stop_embedded_pg as it needs).
 
 say() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$RUN/run.log"; }
 
@@ -19,6 +20,13 @@ stop_group() { # stop_group PID [SIGNAL]: signal the group, wait up to 60 s, the
     sleep 1
   done
   kill -s KILL -- "-$pid" 2>/dev/null || true
+}
+stop_started_groups() { # every group start_group started that still runs (from the scripts' cleanup traps)
+  local pid
+  for pid in "${GROUPS_STARTED[@]}"; do
+    kill -0 -- "-$pid" 2>/dev/null && stop_group "$pid"
+  done
+  return 0
 }
 stop_embedded_pg() { # the embedded PostgreSQL of a Gatehouse data dir, if it outlived Gatehouse
   local data="$1" pg_pid

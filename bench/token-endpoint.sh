@@ -69,13 +69,11 @@ USER_PASSWORD="gatehouse-demo-2026"
 SCOPE="appointments:read"
 REDIRECT="http://localhost:3000/callback"
 
-source "$BENCH/lib.sh" # say, start_group, stop_group, stop_embedded_pg, port_free, wait_http
+source "$BENCH/lib.sh" # say, start_group, stop_group, stop_started_groups, stop_embedded_pg, port_free, wait_http
 EXTRA_PIDS=()
 cleanup() {
   local pid
-  for pid in "${GROUPS_STARTED[@]}"; do
-    kill -0 -- "-$pid" 2>/dev/null && stop_group "$pid"
-  done
+  stop_started_groups
   for pid in "${EXTRA_PIDS[@]}"; do
     kill -0 "$pid" 2>/dev/null && kill "$pid" 2>/dev/null || true
   done

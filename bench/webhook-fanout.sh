@@ -74,12 +74,9 @@ mkdir -p "$RUN/node"
 LOADGEN=("$JAVA" -Xms256m -Xmx1g -XX:+UseSerialGC "$BENCH/FanoutBench.java")
 PORTS="$(seq -s, "$RECEIVER_PORT0" $(( RECEIVER_PORT0 + NPORTS - 1 )))"
 
-source "$BENCH/lib.sh" # say, start_group, stop_group, stop_embedded_pg, port_free, wait_http
+source "$BENCH/lib.sh" # say, start_group, stop_group, stop_started_groups, stop_embedded_pg, port_free, wait_http
 cleanup() {
-  local pid
-  for pid in "${GROUPS_STARTED[@]}"; do
-    kill -0 -- "-$pid" 2>/dev/null && stop_group "$pid"
-  done
+  stop_started_groups
   stop_embedded_pg "$RUN/node/data"
   if [[ $KEEP == 0 ]]; then
     rm -rf "$RUN/node/data" "$RUN/node/gatehouse-node.jar" "$RUN/apps.tsv"
