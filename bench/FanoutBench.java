@@ -1,6 +1,7 @@
 /*
  * Webhook fan-out benchmark: Gatehouse's privacy requests and webhook outbox delivering to local receivers.
- * Driven by bench/webhook-fanout.sh; JDK 25 only, one file:
+ * Driven by bench/webhook-fanout.sh; JDK 25 only, with bench/CpuMeter.java and bench/Totp.java (the source
+ * launcher compiles them with this file):
  *
  *   java bench/FanoutBench.java seed --base URL --logins DATA_DIR/demo-logins.tsv --apps N --ports P1,P2,...
  *                                    --out DIR [--concurrency 4]
@@ -28,10 +29,8 @@
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.InetAddress;
@@ -164,7 +163,7 @@ public class FanoutBench {
 						throw new IllegalStateException("a second factor is asked for " + email + " but none is known");
 					}
 					r = post(next.getPath(), fields("_csrf", csrf(r.body()), "code",
-							totp(totpSecret, System.currentTimeMillis() / 30_000)));
+							Totp.code(totpSecret, System.currentTimeMillis() / 30_000)));
 				}
 			}
 		}
@@ -195,27 +194,6 @@ public class FanoutBench {
 		return Files.readAllLines(logins).stream().map(l -> l.split("\t"))
 			.filter(p -> p.length == 4 && p[2].startsWith(rolePrefix)).findFirst()
 			.orElseThrow(() -> new IllegalStateException("no " + rolePrefix + " login in " + logins));
-	}
-
-	/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) of a base32 secret. */
-	static String totp(String base32, long counter) throws Exception {
-		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-		ByteArrayOutputStream key = new ByteArrayOutputStream();
-		int buffer = 0, bits = 0;
-		for (char ch : base32.replace("=", "").toUpperCase(Locale.ROOT).toCharArray()) {
-			buffer = (buffer << 5) | alphabet.indexOf(ch);
-			bits += 5;
-			if (bits >= 8) {
-				key.write((buffer >> (bits - 8)) & 0xff);
-				bits -= 8;
-			}
-		}
-		Mac mac = Mac.getInstance("HmacSHA1");
-		mac.init(new SecretKeySpec(key.toByteArray(), "HmacSHA1"));
-		byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(counter).array());
-		int off = h[h.length - 1] & 0xf;
-		int bin = ((h[off] & 0x7f) << 24) | ((h[off + 1] & 0xff) << 16) | ((h[off + 2] & 0xff) << 8) | (h[off + 3] & 0xff);
-		return String.format(Locale.ROOT, "%06d", bin % 1_000_000);
 	}
 
 	static String form(String s) {
@@ -851,120 +829,6 @@ public class FanoutBench {
 			b.p50 = pct(all, 50) / 1e6;
 			b.p99 = pct(all, 99) / 1e6;
 			return b;
-		}
-
-	}
-
-	// ------------------------------------------------------------------------------------------
-	// CPU: the server's processes (and their children: PostgreSQL), this process, the rest of the machine
-	// ------------------------------------------------------------------------------------------
-
-	static final class CpuMeter {
-
-		final List<String> match;
-
-		double server0 = -1, server1 = -1, client0, client1, busy0 = -1, busy1 = -1, seconds;
-
-		CpuMeter(List<String> match) {
-			this.match = match;
-		}
-
-		void begin() {
-			server0 = serverTicks();
-			client0 = clientCpu();
-			busy0 = busyTicks();
-		}
-
-		void end(double elapsed) {
-			server1 = serverTicks();
-			client1 = clientCpu();
-			busy1 = busyTicks();
-			seconds = elapsed;
-		}
-
-		double serverSeconds() {
-			return server0 < 0 || server1 < 0 ? -1 : (server1 - server0) / 100.0;
-		}
-
-		double clientSeconds() {
-			return client1 - client0;
-		}
-
-		double otherSeconds() {
-			if (busy0 < 0 || busy1 < 0 || serverSeconds() < 0) {
-				return -1;
-			}
-			return Math.max(0, (busy1 - busy0) / 100.0 - serverSeconds() - clientSeconds());
-		}
-
-		static double busyTicks() {
-			try {
-				String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-				long busy = 0;
-				for (int i : new int[] { 1, 2, 3, 6, 7, 8 }) {
-					busy += Long.parseLong(f[i]);
-				}
-				return busy;
-			}
-			catch (IOException | RuntimeException ex) {
-				return -1;
-			}
-		}
-
-		static double clientCpu() {
-			if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean sun) {
-				return sun.getProcessCpuTime() / 1e9;
-			}
-			return 0;
-		}
-
-		/** Ticks of every process whose command line has one of the match strings, and of their descendants. */
-		double serverTicks() {
-			if (match.isEmpty()) {
-				return -1;
-			}
-			try (var dirs = Files.list(Path.of("/proc"))) {
-				Map<Long, long[]> stat = new HashMap<>();
-				List<Long> roots = new ArrayList<>();
-				for (Path p : dirs.toList()) {
-					String name = p.getFileName().toString();
-					if (!name.chars().allMatch(Character::isDigit)) {
-						continue;
-					}
-					try {
-						String s = Files.readString(p.resolve("stat"));
-						String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-						long pid = Long.parseLong(name);
-						stat.put(pid, new long[] { Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]) });
-						String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
-						if (pid != ProcessHandle.current().pid() && match.stream().anyMatch(cmd::contains)) {
-							roots.add(pid);
-						}
-					}
-					catch (IOException | RuntimeException ex) {
-						// ended meanwhile
-					}
-				}
-				double ticks = 0;
-				for (var e : stat.entrySet()) {
-					long pid = e.getKey();
-					for (int depth = 0; depth < 10 && pid > 1; depth++) {
-						if (roots.contains(pid)) {
-							ticks += e.getValue()[1];
-							break;
-						}
-						long[] s = stat.get(pid);
-						if (s == null) {
-							break;
-						}
-						pid = s[0];
-					}
-				}
-				return ticks;
-			}
-			catch (IOException ex) {
-				return -1;
-			}
 		}
 
 	}

@@ -2,7 +2,8 @@
  * GatewayBench: load generator for Gatehouse's API gateway against the upstream it proxies (direct)
  * and nginx in front of the same upstream.
  *
- * Single-file Java 25 program, JDK only:
+ * Java 25 source program, JDK only, with bench/CpuMeter.java and bench/Totp.java (the source launcher
+ * compiles them with this file):
  *
  *   java bench/GatewayBench.java token   --base URL --client-id ID --client-secret S --username U --password P
  *                                         --scope SCOPES --redirect-uri URI --state FILE
@@ -31,12 +32,10 @@
  */
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.InetSocketAddress;
@@ -231,7 +230,7 @@ public class GatewayBench {
 				if (r.statusCode() == 200 && next.getPath().equals("/login/second-factor")) {
 					Map<String, String> f = HtmlForm.all(r.body()).stream().filter(x -> x.hasField("code")).findFirst()
 						.orElseThrow(() -> new IllegalStateException("no second-factor form")).hidden();
-					f.put("code", totp(admin[3], System.currentTimeMillis() / 30_000));
+					f.put("code", Totp.code(admin[3], System.currentTimeMillis() / 30_000));
 					r = post(http, next, f);
 				}
 			}
@@ -246,27 +245,6 @@ public class GatewayBench {
 			Files.writeString(Path.of(req(o, "out")), cookie + "\n");
 			out.println("operator session of " + admin[0] + " written to " + o.get("out") + " (/actuator/metrics answered "
 					+ check.statusCode() + ")");
-		}
-
-		/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) of a base32 secret. */
-		static String totp(String base32, long counter) throws Exception {
-			String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-			ByteArrayOutputStream key = new ByteArrayOutputStream();
-			int buffer = 0, bits = 0;
-			for (char ch : base32.replace("=", "").toUpperCase(Locale.ROOT).toCharArray()) {
-				buffer = (buffer << 5) | alphabet.indexOf(ch);
-				bits += 5;
-				if (bits >= 8) {
-					key.write((buffer >> (bits - 8)) & 0xff);
-					bits -= 8;
-				}
-			}
-			var mac = javax.crypto.Mac.getInstance("HmacSHA1");
-			mac.init(new javax.crypto.spec.SecretKeySpec(key.toByteArray(), "HmacSHA1"));
-			byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(counter).array());
-			int off = h[h.length - 1] & 0xf;
-			int bin = ((h[off] & 0x7f) << 24) | ((h[off + 1] & 0xff) << 16) | ((h[off + 2] & 0xff) << 8) | (h[off + 3] & 0xff);
-			return String.format(Locale.ROOT, "%06d", bin % 1_000_000);
 		}
 
 		static void refresh(Map<String, String> o) throws Exception {
@@ -1043,119 +1021,6 @@ public class GatewayBench {
 				return max;
 			}
 
-		}
-
-	}
-
-	// ------------------------------------------------------------------------------------------
-	// CPU used by the servers (processes found by command line, and their children) and by us
-	// ------------------------------------------------------------------------------------------
-
-	static final class CpuMeter {
-
-		final List<String> match;
-
-		double server0 = -1, server1 = -1, client0, client1, busy0 = -1, busy1 = -1, seconds;
-
-		CpuMeter(List<String> match) {
-			this.match = match;
-		}
-
-		void begin() {
-			server0 = serverTicks();
-			client0 = clientCpu();
-			busy0 = busyTicks();
-		}
-
-		void end(double elapsed) {
-			server1 = serverTicks();
-			client1 = clientCpu();
-			busy1 = busyTicks();
-			seconds = elapsed;
-		}
-
-		double serverSeconds() {
-			return server0 < 0 || server1 < 0 ? -1 : (server1 - server0) / 100.0;
-		}
-
-		double clientSeconds() {
-			return client1 - client0;
-		}
-
-		double otherSeconds() {
-			if (busy0 < 0 || busy1 < 0 || serverSeconds() < 0) {
-				return -1;
-			}
-			return Math.max(0, (busy1 - busy0) / 100.0 - serverSeconds() - clientSeconds());
-		}
-
-		static double busyTicks() {
-			try {
-				String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-				long busy = 0;
-				for (int i : new int[] { 1, 2, 3, 6, 7, 8 }) {
-					busy += Long.parseLong(f[i]);
-				}
-				return busy;
-			}
-			catch (IOException | RuntimeException ex) {
-				return -1;
-			}
-		}
-
-		static double clientCpu() {
-			if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean sun) {
-				return sun.getProcessCpuTime() / 1e9;
-			}
-			return 0;
-		}
-
-		double serverTicks() {
-			if (match.isEmpty()) {
-				return -1;
-			}
-			try (var dirs = Files.list(Path.of("/proc"))) {
-				Map<Long, long[]> stat = new HashMap<>();
-				List<Long> roots = new ArrayList<>();
-				for (Path p : dirs.toList()) {
-					String name = p.getFileName().toString();
-					if (!name.chars().allMatch(Character::isDigit)) {
-						continue;
-					}
-					try {
-						String s = Files.readString(p.resolve("stat"));
-						String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-						long pid = Long.parseLong(name);
-						stat.put(pid, new long[] { Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]) });
-						String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
-						if (pid != ProcessHandle.current().pid() && match.stream().anyMatch(cmd::contains)) {
-							roots.add(pid);
-						}
-					}
-					catch (IOException | RuntimeException ex) {
-						// ended meanwhile
-					}
-				}
-				double ticks = 0;
-				for (var e : stat.entrySet()) {
-					long pid = e.getKey();
-					for (int depth = 0; depth < 10 && pid > 1; depth++) {
-						if (roots.contains(pid)) {
-							ticks += e.getValue()[1];
-							break;
-						}
-						long[] s = stat.get(pid);
-						if (s == null) {
-							break;
-						}
-						pid = s[0];
-					}
-				}
-				return ticks;
-			}
-			catch (IOException ex) {
-				return -1;
-			}
 		}
 
 	}

@@ -68,31 +68,12 @@ USER_NAME="owner@riverside-clinic.example"
 USER_PASSWORD="gatehouse-demo-2026"
 SCOPE="appointments:read"
 REDIRECT="http://localhost:3000/callback"
-say() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$RUN/run.log"; }
 
-# --- processes we start, stopped on exit (each in its own process group, killed by that id) -------
-GROUPS_STARTED=()
-start_group() { # start_group LOG CMD... ; sets STARTED_PID (also the process group id)
-  local log="$1"; shift
-  setsid "$@" >"$log" 2>&1 < /dev/null &
-  STARTED_PID=$!
-  GROUPS_STARTED+=("$STARTED_PID")
-}
-stop_group() { # stop_group PID [SIGNAL]: signal the group, wait up to 60 s, then SIGKILL it
-  local pid="$1" sig="${2:-TERM}"
-  kill -s "$sig" -- "-$pid" 2>/dev/null || true
-  for _ in $(seq 1 60); do
-    kill -0 -- "-$pid" 2>/dev/null || return 0
-    sleep 1
-  done
-  kill -s KILL -- "-$pid" 2>/dev/null || true
-}
+source "$BENCH/lib.sh" # say, start_group, stop_group, stop_started_groups, stop_embedded_pg, port_free, wait_http
 EXTRA_PIDS=()
 cleanup() {
   local pid
-  for pid in "${GROUPS_STARTED[@]}"; do
-    kill -0 -- "-$pid" 2>/dev/null && stop_group "$pid"
-  done
+  stop_started_groups
   for pid in "${EXTRA_PIDS[@]}"; do
     kill -0 "$pid" 2>/dev/null && kill "$pid" 2>/dev/null || true
   done
@@ -100,18 +81,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-wait_http() { # wait_http URL SECONDS PID
-  local url="$1" seconds="$2" pid="$3"
-  for _ in $(seq 1 "$seconds"); do
-    curl -sf -m 2 -o /dev/null "$url" && return 0
-    kill -0 "$pid" 2>/dev/null || { echo "server exited while starting" >&2; return 1; }
-    sleep 1
-  done
-  echo "not ready after $seconds s: $url" >&2
-  return 1
-}
 
 for port in $GH_PORT $KC_PORT $KC_PG_PORT; do
   port_free "$port" || { echo "port $port on 127.0.0.1 is in use: stop what listens there first" >&2; exit 1; }

@@ -10,30 +10,19 @@ import org.springframework.stereotype.Component;
 
 /** One client's tokens (per installation, or the app's own) used from more networks than the pack allows (SE-9). */
 @Component
-class CredentialSharingDetector implements Detector {
+class CredentialSharingDetector extends PackRuleDetector {
 
 	static final String ID = "check.anomaly.credential-sharing";
 
 	private final AccessPatterns patterns;
 
-	private final PackRules rules;
-
 	CredentialSharingDetector(AccessPatterns patterns, PackRules rules) {
+		super(ID, rules);
 		this.patterns = patterns;
-		this.rules = rules;
 	}
 
 	@Override
-	public String id() {
-		return ID;
-	}
-
-	@Override
-	public int detect(Instant now, Reporter reporter) {
-		var rule = rules.rule(ID).orElse(null);
-		if (rule == null) {
-			return 0;
-		}
+	int detect(PackRules.Rule rule, Instant now, Reporter reporter) {
 		int networks = (int) rule.number("networks", 5);
 		Duration window = Duration.ofHours(Math.max(1, rule.number("windowHours", 24)));
 		var spreads = patterns.networkSpreads(now.minus(window), now, networks);

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * pack's baseline period: possible exfiltration.
  */
 @Component
-class ExfiltrationDetector implements Detector {
+class ExfiltrationDetector extends PackRuleDetector {
 
 	static final String ID = "check.anomaly.exfiltration";
 
@@ -21,27 +21,16 @@ class ExfiltrationDetector implements Detector {
 
 	private final AccessPatterns patterns;
 
-	private final PackRules rules;
-
 	private final MonitoringProperties properties;
 
 	ExfiltrationDetector(AccessPatterns patterns, PackRules rules, MonitoringProperties properties) {
+		super(ID, rules);
 		this.patterns = patterns;
-		this.rules = rules;
 		this.properties = properties;
 	}
 
 	@Override
-	public String id() {
-		return ID;
-	}
-
-	@Override
-	public int detect(Instant now, Reporter reporter) {
-		var rule = rules.rule(ID).orElse(null);
-		if (rule == null) {
-			return 0;
-		}
+	int detect(PackRules.Rule rule, Instant now, Reporter reporter) {
 		double factor = rule.decimal("factor", 10);
 		long baselineDays = Math.max(1, rule.number("baselineDays", 28));
 		Instant recentFrom = now.minus(RECENT);

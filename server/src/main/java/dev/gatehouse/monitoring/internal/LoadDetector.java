@@ -9,33 +9,22 @@ import org.springframework.stereotype.Component;
 
 /** Error rate or latency an app's calls cause on the platform above the pack's limits (UX-1). */
 @Component
-class LoadDetector implements Detector {
+class LoadDetector extends PackRuleDetector {
 
 	static final String ID = "check.anomaly.load";
 
 	private final AccessPatterns patterns;
 
-	private final PackRules rules;
-
 	private final MonitoringProperties properties;
 
 	LoadDetector(AccessPatterns patterns, PackRules rules, MonitoringProperties properties) {
+		super(ID, rules);
 		this.patterns = patterns;
-		this.rules = rules;
 		this.properties = properties;
 	}
 
 	@Override
-	public String id() {
-		return ID;
-	}
-
-	@Override
-	public int detect(Instant now, Reporter reporter) {
-		var rule = rules.rule(ID).orElse(null);
-		if (rule == null) {
-			return 0;
-		}
+	int detect(PackRules.Rule rule, Instant now, Reporter reporter) {
 		double errorRate = rule.decimal("errorRatePercent", 20);
 		long p99Millis = rule.number("p99Millis", 5000);
 		var loads = patterns.upstreamLoad(now.minus(properties.loadWindow()), now, properties.loadMinCalls(), errorRate,

@@ -10,33 +10,22 @@ import org.springframework.stereotype.Component;
 
 /** Bursts of refusals for routes outside the app's scopes, or routes that do not exist (SE-6). */
 @Component
-class ProbingDetector implements Detector {
+class ProbingDetector extends PackRuleDetector {
 
 	static final String ID = "check.anomaly.probing";
 
 	private final AccessPatterns patterns;
 
-	private final PackRules rules;
-
 	private final MonitoringProperties properties;
 
 	ProbingDetector(AccessPatterns patterns, PackRules rules, MonitoringProperties properties) {
+		super(ID, rules);
 		this.patterns = patterns;
-		this.rules = rules;
 		this.properties = properties;
 	}
 
 	@Override
-	public String id() {
-		return ID;
-	}
-
-	@Override
-	public int detect(Instant now, Reporter reporter) {
-		var rule = rules.rule(ID).orElse(null);
-		if (rule == null) {
-			return 0;
-		}
+	int detect(PackRules.Rule rule, Instant now, Reporter reporter) {
 		long threshold = rule.number("threshold", 50);
 		Duration window = Duration.ofMinutes(Math.max(1, rule.number("windowMinutes", 10)));
 		var bursts = patterns.probingBursts(now.minus(properties.lookback()), now, window, threshold);

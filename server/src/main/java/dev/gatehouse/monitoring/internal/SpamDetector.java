@@ -9,33 +9,22 @@ import org.springframework.stereotype.Component;
 
 /** Messages sent above the pack's hourly rate (LW-1). */
 @Component
-class SpamDetector implements Detector {
+class SpamDetector extends PackRuleDetector {
 
 	static final String ID = "check.anomaly.spam";
 
 	private final AccessPatterns patterns;
 
-	private final PackRules rules;
-
 	private final MonitoringProperties properties;
 
 	SpamDetector(AccessPatterns patterns, PackRules rules, MonitoringProperties properties) {
+		super(ID, rules);
 		this.patterns = patterns;
-		this.rules = rules;
 		this.properties = properties;
 	}
 
 	@Override
-	public String id() {
-		return ID;
-	}
-
-	@Override
-	public int detect(Instant now, Reporter reporter) {
-		var rule = rules.rule(ID).orElse(null);
-		if (rule == null) {
-			return 0;
-		}
+	int detect(PackRules.Rule rule, Instant now, Reporter reporter) {
 		long perHour = rule.number("messagesPerHour", 500);
 		var bursts = patterns.messageBursts(now.minus(properties.lookback()), now, perHour);
 		for (var burst : bursts) {

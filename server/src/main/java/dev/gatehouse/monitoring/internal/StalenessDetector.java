@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * deprecated routes. (Listed URLs that fail are the review checks' job.)
  */
 @Component
-class StalenessDetector implements Detector {
+class StalenessDetector extends PackRuleDetector {
 
 	static final String ID = "check.staleness";
 
@@ -45,29 +45,18 @@ class StalenessDetector implements Detector {
 
 	private final AccessPatterns patterns;
 
-	private final PackRules rules;
-
 	StalenessDetector(LiveApps liveApps, AppRegistry registry, Webhooks webhooks, GatewayRoutes routes,
 			AccessPatterns patterns, PackRules rules) {
+		super(ID, rules);
 		this.liveApps = liveApps;
 		this.registry = registry;
 		this.webhooks = webhooks;
 		this.routes = routes;
 		this.patterns = patterns;
-		this.rules = rules;
 	}
 
 	@Override
-	public String id() {
-		return ID;
-	}
-
-	@Override
-	public int detect(Instant now, Reporter reporter) {
-		var rule = rules.rule(ID).orElse(null);
-		if (rule == null) {
-			return 0;
-		}
+	int detect(PackRules.Rule rule, Instant now, Reporter reporter) {
 		long failingDays = Math.max(1, rule.number("failingDays", 14));
 		long revisionMonths = Math.max(1, rule.number("revisionMonths", 12));
 		Map<String, Route> deprecated = routes.all().stream().filter(Route::deprecated)
