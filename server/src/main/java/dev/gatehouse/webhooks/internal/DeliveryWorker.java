@@ -66,6 +66,8 @@ final class DeliveryWorker implements AutoCloseable {
 
 	private final Semaphore permits;
 
+	private volatile boolean closed;
+
 	/** This node in the attempt log: host, process and this worker (two contexts may share a process). */
 	private final String node = hostName() + "/" + ProcessHandle.current().pid() + "/"
 			+ Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
@@ -99,17 +101,21 @@ final class DeliveryWorker implements AutoCloseable {
 	int drain() {
 		long began = System.nanoTime();
 		int total = 0;
-		while (true) {
+		while (!closed) {
 			int claimed = round();
 			total += claimed;
 			if (claimed < properties.batchSize() || System.nanoTime() - began > MAX_DRAIN_NANOS) {
 				return total;
 			}
 		}
+		return total;
 	}
 
 	/** One round: claims up to a batch of due deliveries and attempts each once. @return how many were claimed */
 	int round() {
+		if (closed) {
+			return 0;
+		}
 		List<DeliveryRepository.Claimed> claimed = deliveries.claim(properties.batchSize(), clock.instant(), properties.lease());
 		long claimedAt = System.nanoTime();
 		// One virtual thread per app, its deliveries in order: endpoints are not flooded (the outbound
@@ -118,7 +124,12 @@ final class DeliveryWorker implements AutoCloseable {
 		claimed.forEach(d -> byApp.computeIfAbsent(d.appId(), k -> new ArrayList<>()).add(d));
 		List<Future<?>> running = new ArrayList<>();
 		for (var ofApp : byApp.values()) {
-			running.add(executor.submit(() -> ofApp.forEach(delivery -> attempt(delivery, claimedAt))));
+			try {
+				running.add(executor.submit(() -> ofApp.forEach(delivery -> attempt(delivery, claimedAt))));
+			}
+			catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+				ofApp.forEach(deliveries::release); // not sent: due again at once for the nodes that stay
+			}
 		}
 		for (Future<?> future : running) {
 			try {
@@ -246,9 +257,22 @@ final class DeliveryWorker implements AutoCloseable {
 		return schedule.maxAttempts();
 	}
 
+	/**
+	 * Stops claiming and waits for the attempts under way to be recorded (while the database pool is
+	 * still open): a node that stops sends nothing a second time.
+	 */
 	@Override
 	public void close() {
+		closed = true;
 		executor.shutdown();
+		try {
+			if (!executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+				log.warn("Webhook attempts still running at shutdown; their claims end with their lease");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
