@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -54,6 +55,13 @@ class DeliveryWorkerSystemTests extends FullStackTest {
 
 	@Autowired
 	Accounts accounts;
+
+	private final List<DeliveryWorker> workers = new ArrayList<>();
+
+	@AfterEach
+	void closeWorkers() {
+		workers.forEach(DeliveryWorker::close);
+	}
 
 	@Test
 	void attemptWhenSendingThrowsThenAFailedAttemptIsRecordedTheClaimReleasedAndItIsSentOnceLater() {
@@ -210,9 +218,11 @@ class DeliveryWorkerSystemTests extends FullStackTest {
 		var p = context.getBean(WebhooksProperties.class);
 		var properties = new WebhooksProperties(p.schedule(), p.jitter(), p.maxRetryAfter(), p.lease(), batchSize,
 				p.pollInterval(), true, concurrency);
-		return new DeliveryWorker(context.getBean(DeliveryRepository.class), context.getBean(EndpointRepository.class),
+		var worker = new DeliveryWorker(context.getBean(DeliveryRepository.class), context.getBean(EndpointRepository.class),
 				context.getBean(WebhookSender.class), context.getBean(RetrySchedule.class), properties, transactions,
 				context, Clock.offset(Clock.systemUTC(), AHEAD.plusMinutes(1)), concurrency);
+		workers.add(worker);
+		return worker;
 	}
 
 	/** Queued and due a day from now in one transaction: the scheduled worker never sees them due. */
