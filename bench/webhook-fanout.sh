@@ -7,7 +7,7 @@
 # filed back to back: sustained deliveries per second. See bench/README.md, "Webhook fan-out".
 #
 #   bench/webhook-fanout.sh [--quick] [--keep] [--apps 1000] [--ports 10] [--stream 3] [--timeout 180]
-#                           [--variant 'batch-size=10 poll-interval=100ms'] [--jar PATH]
+#                           [--variant 'concurrency=5'] [--jar PATH]
 #
 # --timeout: seconds each phase (the single erasure, the stream) waits for its deliveries; a phase
 # that times out is reported with what arrived (and the run exits non-zero at the end).
@@ -30,7 +30,7 @@ KEEP=0
 APPS=""
 NPORTS=10
 STREAM=""
-VARIANT="batch-size=10 poll-interval=100ms"
+VARIANT="concurrency=5"
 TIMEOUT=180
 GH_PORT="${BENCH_GATEHOUSE_PORT:-28480}"
 PG_PORT="${BENCH_GATEHOUSE_PG_PORT:-25484}"

@@ -158,8 +158,14 @@ public class PrivacyRequests {
 		return requests.latest(status, Math.clamp(limit, 1, 500));
 	}
 
+	@Transactional(readOnly = true) // one connection for the rows and every app's name, not one per app
 	public List<Recipient> recipients(PrivacyRequestId request) {
 		return named(requests.recipients(request));
+	}
+
+	/** How many apps were asked: one query, without looking up each app's name as {@link #recipients} does. */
+	public int recipientCount(PrivacyRequestId request) {
+		return requests.recipients(request).size();
 	}
 
 	public List<RequestEvent> history(PrivacyRequestId request) {

@@ -38,7 +38,10 @@ public interface Webhooks {
 
 	void enable(AppId app, String actor);
 
-	/** One worker round now, as the schedule would run it. @return deliveries attempted */
+	/**
+	 * Worker rounds now, as the schedule runs them: one, and at once another while each comes back
+	 * full. @return deliveries claimed
+	 */
 	int deliverDueNow();
 
 }

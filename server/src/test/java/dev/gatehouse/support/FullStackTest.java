@@ -160,6 +160,8 @@ public abstract class FullStackTest {
 					exchange.close();
 				});
 				domain.hooks = WebhookReceiver.mount(server);
+				// Each exchange on its own thread: a slow webhook receiver must not hold up the others.
+				server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
 				server.start();
 				return domain;
 			}

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -69,10 +70,9 @@ class CustomerPrivacyController {
 		}
 		try {
 			PrivacyRequest filed = requests.file(form.toCommand(account), Filer.customer(new UserId(user.userUuid()), user.email()));
-			int told = requests.recipients(filed.id()).size();
-			redirect.addFlashAttribute("message", told == 0
-					? "Filed. No installed app touched these subjects, so there was no one to ask; the request is complete."
-					: "Filed. " + told + (told == 1 ? " app was" : " apps were") + " asked to act by " + filed.dueAt() + ".");
+			// Filed and committed: from here on the answer is the redirect, whatever else fails (a 500
+			// now would have the admin file the request again).
+			redirect.addFlashAttribute("message", filedMessage(filed));
 			return "redirect:/customer-accounts/" + id + "/privacy";
 		}
 		catch (InputRejectedException ex) {
@@ -81,6 +81,19 @@ class CustomerPrivacyController {
 			response.setStatus(422);
 			return render(accounts.require(account), role, form, errors, model);
 		}
+	}
+
+	private String filedMessage(PrivacyRequest filed) {
+		int told;
+		try {
+			told = requests.recipientCount(filed.id());
+		}
+		catch (DataAccessException ex) {
+			return "Filed. The apps that touched these subjects were asked to act by " + filed.dueAt() + ".";
+		}
+		return told == 0
+				? "Filed. No installed app touched these subjects, so there was no one to ask; the request is complete."
+				: "Filed. " + told + (told == 1 ? " app was" : " apps were") + " asked to act by " + filed.dueAt() + ".";
 	}
 
 	/** Every request of the account (or one) with its recipients, their answers and the history, as JSON. */

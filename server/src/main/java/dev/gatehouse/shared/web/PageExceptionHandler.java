@@ -4,15 +4,19 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Pages: a missing or foreign resource is a 404 page and a refused input a 400 page, never a 500.
+ * Pages: a missing or foreign resource is a 404 page, a refused input a 400 page and a database too
+ * busy to answer in time a 503 page, never a 500.
  * JSON controllers are answered first by {@link ApiExceptionHandler}.
  */
 @ControllerAdvice(annotations = Controller.class)
@@ -27,6 +31,18 @@ class PageExceptionHandler {
 	@ExceptionHandler(InputRejectedException.class)
 	String rejected(InputRejectedException ex, HttpServletResponse response, Model model) {
 		return error(response, model, HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	/**
+	 * No database connection in time (the pool busy) or another passing database failure: the page
+	 * says to try again in a moment, a 503 the client may retry, not a 500.
+	 */
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+			TransientDataAccessException.class })
+	String busy(HttpServletResponse response, Model model) {
+		response.setHeader("Retry-After", "5");
+		return error(response, model, HttpStatus.SERVICE_UNAVAILABLE,
+				"Gatehouse is busy right now. Nothing was lost; try again in a moment.");
 	}
 
 	private static String error(HttpServletResponse response, Model model, HttpStatus status, String message) {

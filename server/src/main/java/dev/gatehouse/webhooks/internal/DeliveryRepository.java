@@ -42,6 +42,8 @@ class DeliveryRepository {
 	 * runs out, counting the attempt. Rows another node holds (locked, or leased) are skipped.
 	 */
 	List<Claimed> claim(int limit, Instant now, Duration lease) {
+		// Microseconds, as PostgreSQL keeps it, so that release() can tell this claim from a later one.
+		Instant leaseUntil = now.plus(lease).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		return jdbc.sql("""
 				update webhooks.deliveries d set lease_until = :leaseUntil, attempts = d.attempts + 1
 				where d.id in (
@@ -52,12 +54,26 @@ class DeliveryRepository {
 				    limit :limit
 				    for update skip locked)
 				returning d.id, d.app_id, d.event_type, d.payload, d.attempts, d.created_at""")
-			.param("leaseUntil", Timestamp.from(now.plus(lease)))
+			.param("leaseUntil", Timestamp.from(leaseUntil))
 			.param("now", Timestamp.from(now))
 			.param("limit", limit)
 			.query((rs, n) -> new Claimed(rs.getString("id"), rs.getObject("app_id", UUID.class), rs.getString("event_type"),
-					rs.getString("payload"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant()))
+					rs.getString("payload"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(), leaseUntil))
 			.list();
+	}
+
+	/**
+	 * Gives back a claim that was not attempted (too little of its lease was left for an attempt to
+	 * finish inside it): due again at once, the attempt uncounted. Only while the claim is still this
+	 * one, so a node that claimed it since is not disturbed.
+	 */
+	void release(Claimed claimed) {
+		jdbc.sql("""
+				update webhooks.deliveries set lease_until = null, attempts = attempts - 1
+				where id = :id and status = 'PENDING' and lease_until = :leaseUntil""")
+			.param("id", claimed.id())
+			.param("leaseUntil", Timestamp.from(claimed.leaseUntil()))
+			.update();
 	}
 
 	void recordAttempt(String id, int attempt, Instant at, String url, Integer status, int latencyMs, String error,
@@ -152,7 +168,8 @@ class DeliveryRepository {
 				rs.getString("last_error"));
 	}
 
-	record Claimed(String id, UUID appId, String type, String payload, int attempt, Instant createdAt) {
+	record Claimed(String id, UUID appId, String type, String payload, int attempt, Instant createdAt,
+			Instant leaseUntil) {
 	}
 
 }

@@ -140,7 +140,7 @@ class WebhookOutbox implements Webhooks {
 
 	@Override
 	public int deliverDueNow() {
-		return worker.round();
+		return worker.drain();
 	}
 
 	private static String randomId() {

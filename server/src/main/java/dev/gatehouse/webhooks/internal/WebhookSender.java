@@ -82,11 +82,11 @@ final class WebhookSender {
 			int latency = (int) ((System.nanoTime() - began) / 1_000_000);
 			String excerpt = excerpt(response);
 			if (response.status() >= 200 && response.status() < 300) {
-				return new Outcome(response.status(), latency, null, excerpt, Optional.empty(), true, false);
+				return new Outcome(response.status(), latency, null, excerpt, Optional.empty(), true, false, false);
 			}
 			Optional<Duration> retryAfter = RetrySchedule.retryAfter(response.header("retry-after").orElse(null), clock.instant());
 			return new Outcome(response.status(), latency, "The endpoint answered " + response.status() + ".", excerpt,
-					retryAfter, false, response.status() == 410);
+					retryAfter, false, response.status() == 410, false);
 		}
 		catch (OutboundRequestRefused ex) {
 			return Outcome.failure(null, (int) ((System.nanoTime() - began) / 1_000_000),
@@ -105,12 +105,17 @@ final class WebhookSender {
 
 	/**
 	 * @param gone the endpoint answered 410: it asks not to be called again
+	 * @param ours the attempt failed on Gatehouse's side before anything was posted: not the endpoint's fault
 	 */
 	record Outcome(Integer status, int latencyMs, String error, String excerpt, Optional<Duration> retryAfter,
-			boolean delivered, boolean gone) {
+			boolean delivered, boolean gone, boolean ours) {
 
 		static Outcome failure(Integer status, int latencyMs, String error, String excerpt, Optional<Duration> retryAfter) {
-			return new Outcome(status, latencyMs, error, excerpt, retryAfter, false, false);
+			return new Outcome(status, latencyMs, error, excerpt, retryAfter, false, false, false);
+		}
+
+		static Outcome notSent(String error) {
+			return new Outcome(null, 0, error, null, Optional.empty(), false, false, true);
 		}
 
 	}

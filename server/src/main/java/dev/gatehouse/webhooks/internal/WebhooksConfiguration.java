@@ -2,6 +2,7 @@ package dev.gatehouse.webhooks.internal;
 
 import dev.gatehouse.apps.AppCredentials;
 import dev.gatehouse.apps.AppRegistry;
+import dev.gatehouse.shared.db.DatabaseProperties;
 import dev.gatehouse.shared.net.OutboundHttpClient;
 import dev.gatehouse.webhooks.WebhooksProperties;
 
@@ -33,8 +34,9 @@ class WebhooksConfiguration {
 	@Bean(destroyMethod = "close")
 	DeliveryWorker webhookDeliveryWorker(DeliveryRepository deliveries, EndpointRepository endpoints, WebhookSender sender,
 			RetrySchedule schedule, WebhooksProperties properties, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock) {
-		return new DeliveryWorker(deliveries, endpoints, sender, schedule, properties, transactions, events, clock);
+			ApplicationEventPublisher events, Clock clock, DatabaseProperties database) {
+		return new DeliveryWorker(deliveries, endpoints, sender, schedule, properties, transactions, events, clock,
+				properties.concurrency(database.poolSize()));
 	}
 
 }
