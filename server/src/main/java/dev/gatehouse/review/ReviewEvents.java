@@ -113,6 +113,13 @@ public final class ReviewEvents {
 		}
 	}
 
+	public record ChangesOverdue(UUID reviewId, AppId appId, int revisionNumber) implements Audited {
+		public String action() { return "review.changes.overdue"; }
+		public String target() { return "review:" + reviewId; }
+		public String actor() { return "system"; }
+		public Map<String, Object> details() { return Map.of("app", appId.toString(), "revision", revisionNumber); }
+	}
+
 	public record EvidenceOverdue(UUID requestId, AppId appId, String clauseId) implements Audited {
 		public String action() { return "review.evidence.overdue"; }
 		public String target() { return "evidence-request:" + requestId; }

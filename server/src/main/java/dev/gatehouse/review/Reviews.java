@@ -12,6 +12,7 @@ import dev.gatehouse.apps.RevisionState;
 import dev.gatehouse.identity.UserId;
 import dev.gatehouse.policy.pack.PolicyPack;
 import dev.gatehouse.review.ReviewEvents.ChangeAnswered;
+import dev.gatehouse.review.ReviewEvents.ChangesOverdue;
 import dev.gatehouse.review.ReviewEvents.ChecklistMarked;
 import dev.gatehouse.review.ReviewEvents.ReviewAssigned;
 import dev.gatehouse.review.ReviewEvents.ReviewDecided;
@@ -21,6 +22,7 @@ import dev.gatehouse.review.internal.DeveloperLetters;
 import dev.gatehouse.review.internal.ReviewTerms;
 import dev.gatehouse.review.internal.ReviewRepository;
 import dev.gatehouse.review.internal.RevisionSnapshot;
+import dev.gatehouse.shared.findings.FindingReported;
 import dev.gatehouse.shared.web.InputRejectedException;
 import dev.gatehouse.shared.web.NotFoundException;
 
@@ -29,7 +31,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,6 +52,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Reviews {
 
+	/** Deadlines handled per scheduled round. */
+	private static final int ROUND_LIMIT = 200;
+
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
 	private final ReviewRepository reviews;
@@ -64,8 +71,11 @@ public class Reviews {
 
 	private final Clock clock;
 
+	private final ReviewProperties properties;
+
 	Reviews(ReviewRepository reviews, AppChecks checks, AppRegistry registry, ReviewTerms terms, DeveloperLetters letters,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ReviewProperties properties) {
+		this.properties = properties;
 		this.reviews = reviews;
 		this.checks = checks;
 		this.registry = registry;
@@ -361,6 +371,42 @@ public class Reviews {
 			throw new InputRejectedException("assignee", "This review is assigned to " + review.assignee() + ".");
 		}
 		return review;
+	}
+
+	/**
+	 * Required-change deadlines, as the audit schedule runs them: a reminder
+	 * ({@code evidence-reminder-before} ahead, as for evidence) and, once passed without a new
+	 * revision, a finding against the clause of {@code flow.change-request}. @return actions taken
+	 */
+	@Transactional
+	public int runChangeDeadlinesNow() {
+		Instant now = clock.instant();
+		List<Review> reminders = reviews.claimChangeReminders(now.plus(properties.evidenceReminderBefore()), now, ROUND_LIMIT);
+		for (Review r : reminders) {
+			letters.send(r.appId(), "Changes due " + DATE.format(r.changesDueAt()),
+					"A reminder: the changes required for revision " + r.revisionNumber() + " are due "
+							+ DATE.format(r.changesDueAt()) + ". Make them and resubmit.");
+		}
+		List<Review> overdue = reviews.claimChangesOverdue(now, ROUND_LIMIT);
+		String clause = terms.clauseUsing("flow.change-request", null);
+		for (Review r : overdue) {
+			if (clause != null) {
+				Map<String, Object> evidence = new LinkedHashMap<>();
+				evidence.put("review", r.id().toString());
+				evidence.put("revision", r.revisionNumber());
+				evidence.put("decidedAt", String.valueOf(r.decidedAt()));
+				evidence.put("dueAt", r.changesDueAt().toString());
+				evidence.put("requiredChanges", reviews.changes(r.id()).stream().map(RequiredChange::text).toList());
+				events.publishEvent(new FindingReported(clause, "app", r.appId().toString(), "flow.change-request",
+						"review:changes:" + r.id(), "The changes required for revision " + r.revisionNumber()
+								+ " were not made by " + r.changesDueAt() + ".", evidence));
+			}
+			events.publishEvent(new ChangesOverdue(r.id(), r.appId(), r.revisionNumber()));
+			letters.send(r.appId(), "Change deadline missed", "The changes required for revision " + r.revisionNumber()
+					+ " were due " + DATE.format(r.changesDueAt()) + " and no new revision has been submitted. This is "
+					+ "recorded as a finding; make the changes and resubmit now.");
+		}
+		return reminders.size() + overdue.size();
 	}
 
 }

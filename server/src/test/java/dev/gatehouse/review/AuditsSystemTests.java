@@ -7,11 +7,16 @@ import dev.gatehouse.apps.ScopeTier;
 import dev.gatehouse.apps.TestApps;
 import dev.gatehouse.enforcement.Finding;
 import dev.gatehouse.enforcement.Findings;
+import dev.gatehouse.identity.Accounts;
+import dev.gatehouse.identity.Role;
+import dev.gatehouse.identity.UserKind;
 import dev.gatehouse.policy.LegalDocuments;
 import dev.gatehouse.policy.pack.PolicyPack;
 import dev.gatehouse.shared.web.InputRejectedException;
 import dev.gatehouse.support.AppFixtures;
 import dev.gatehouse.support.FullStackTest;
+import dev.gatehouse.support.TestUsers;
+import dev.gatehouse.support.WebSession;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -136,6 +141,33 @@ class AuditsSystemTests extends FullStackTest {
 		});
 		audits.decideEvidence(request.id(), true, null, "compliance@test");
 		assertThat(audits.requireRequest(request.id()).status()).isEqualTo("ACCEPTED");
+	}
+
+	@Test
+	void evidenceWhenFileOverTheUploadLimitThenPageWithTheLimitAndWayBackAndNothingStored() {
+		var developer = TestUsers.createWithTotp(context.getBean(Accounts.class), UserKind.DEVELOPER, Role.DEVELOPER);
+		var app = AppFixtures.draftAppOf(context, developer.user());
+		AppFixtures.approve(context, new AppFixtures.DraftApp(developer.user(), app.organizationId(), app));
+		var request = audits.requestEvidence(app.id(), null, clauseUsing("flow.evidence-request"), "Your DPA.",
+				"compliance@test");
+		var web = signIn(developer);
+		String page = "/developer/apps/" + app.id() + "/review";
+		web.get(page);
+		byte[] pdf = new byte[11 * 1024 * 1024];
+		byte[] magic = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+		System.arraycopy(magic, 0, pdf, 0, magic.length);
+
+		var response = web.postFile(page + "/evidence/" + request.id() + "?_csrf=" + web.csrf(), "files", "dpa.pdf",
+				"application/pdf", pdf);
+
+		// refused by the container before any controller: a 413 page with the limits and the way back
+		assertThat(response.statusCode()).isEqualTo(413);
+		var refusal = WebSession.html(response);
+		assertThat(refusal.select("h1").text()).isEqualTo("The upload is too large");
+		assertThat(refusal.select("#error-message").text()).contains("at most 10 MB");
+		assertThat(refusal.select("main a").attr("href")).isEqualTo(page + "#evidence");
+		assertThat(audits.files(request.id())).isEmpty();
+		assertThat(audits.requireRequest(request.id()).awaitingDeveloper()).isTrue();
 	}
 
 	@Test

@@ -226,6 +226,60 @@ class ReviewWorkflowSystemTests extends FullStackTest {
 		DOMAIN.hooks().script(key + "-hook", answers);
 	}
 
+	@Test
+	void changesWhenDeadlineNearsThenOneReminderWhenMissedThenOneFindingAgainstTheChangeRequestClause() throws Exception {
+		var fixture = ReviewFixtures.localApp(context, DOMAIN, ReviewFixtures.key());
+		registry.submit(fixture.app().id(), fixture.developer().id());
+		Review review = reviews.latest(fixture.app().id()).orElseThrow();
+		String reviewer = TestUsers.randomEmail("reviewer");
+		reviews.start(review.id(), reviewer);
+		reviews.requestChanges(review.id(), reviewer, List.of(new ChangeLine(null, "Add a screenshot of the setup page.")),
+				null);
+
+		moveChangesDue(review, Instant.now().plus(Duration.ofDays(1)));
+		reviews.runChangeDeadlinesNow();
+		reviews.runChangeDeadlinesNow();
+		assertThat(subjects(fixture)).filteredOn(s -> s.startsWith("Changes due")).hasSize(1);
+		assertThat(changeFindings(fixture)).isEmpty();
+
+		moveChangesDue(review, Instant.now().minusSeconds(60));
+		reviews.runChangeDeadlinesNow();
+		reviews.runChangeDeadlinesNow();
+
+		String clause = legal.currentPack().orElseThrow().clauses().stream()
+			.filter(c -> c.mechanisms().stream().anyMatch(m -> m.id().equals("flow.change-request")))
+			.findFirst().orElseThrow().id();
+		assertThat(changeFindings(fixture)).singleElement().satisfies(f -> {
+			assertThat(f.clauseId()).isEqualTo(clause);
+			assertThat(f.evidence()).containsEntry("review", review.id().toString())
+				.containsEntry("requiredChanges", List.of("Add a screenshot of the setup page."));
+		});
+		assertThat(subjects(fixture)).filteredOn(s -> s.startsWith("Change deadline missed")).hasSize(1);
+		assertThat(audited("review.changes.overdue", "review:" + review.id())).isEqualTo(1);
+	}
+
+	private void moveChangesDue(Review review, Instant due) {
+		jdbc.sql("update review.reviews set changes_due_at = :due where id = :id")
+			.param("due", java.sql.Timestamp.from(due))
+			.param("id", review.id())
+			.update();
+	}
+
+	private List<String> subjects(AppFixtures.DraftApp fixture) throws Exception {
+		List<String> subjects = new java.util.ArrayList<>();
+		for (var message : mailTo(fixture.developer().email())) {
+			subjects.add(message.getSubject());
+		}
+		return subjects;
+	}
+
+	private List<Finding> changeFindings(AppFixtures.DraftApp fixture) {
+		return findings.forSubject("app", fixture.app().id().toString())
+			.stream()
+			.filter(f -> f.source().equals("flow.change-request"))
+			.toList();
+	}
+
 	private List<Finding> findingsOf(AppFixtures.DraftApp fixture) {
 		return findings.forSubject("app", fixture.app().id().toString())
 			.stream()

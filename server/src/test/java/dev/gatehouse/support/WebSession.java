@@ -107,7 +107,9 @@ public final class WebSession {
 		body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		// as a browser's form post: an error answers with the HTML page, not Boot's JSON
 		var response = send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build());
 		rememberCsrf(response);

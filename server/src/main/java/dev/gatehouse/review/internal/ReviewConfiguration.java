@@ -22,8 +22,11 @@ class ReviewConfiguration {
 
 	private final Audits audits;
 
-	ReviewConfiguration(@Lazy AppChecks checks, @Lazy Audits audits) {
+	private final dev.gatehouse.review.Reviews reviews;
+
+	ReviewConfiguration(@Lazy AppChecks checks, @Lazy Audits audits, @Lazy dev.gatehouse.review.Reviews reviews) {
 		this.checks = checks;
+		this.reviews = reviews;
 		this.audits = audits;
 	}
 
@@ -43,9 +46,9 @@ class ReviewConfiguration {
 	void auditsAndDeadlines() {
 		try {
 			int opened = audits.openDueAudits();
-			int deadlines = audits.runDeadlinesNow();
+			int deadlines = audits.runDeadlinesNow() + reviews.runChangeDeadlinesNow();
 			if (opened + deadlines > 0) {
-				log.info("Opened {} scheduled audit(s); {} evidence reminder(s) or missed deadline(s)", opened, deadlines);
+				log.info("Opened {} scheduled audit(s); {} evidence or required-change reminder(s) or missed deadline(s)", opened, deadlines);
 			}
 		}
 		catch (RuntimeException ex) {

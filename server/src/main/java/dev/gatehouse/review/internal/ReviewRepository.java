@@ -200,6 +200,34 @@ public class ReviewRepository {
 			.update();
 	}
 
+	/** Reviews still awaiting changes whose deadline is within {@code remindFrom}, claimed for one reminder. */
+	public List<Review> claimChangeReminders(Instant remindFrom, Instant now, int limit) {
+		return claimChanges("changes_reminded_at", "and r.changes_due_at <= :from and r.changes_due_at > :now",
+				remindFrom, now, limit);
+	}
+
+	/** Reviews still awaiting changes past their deadline, claimed once. */
+	public List<Review> claimChangesOverdue(Instant now, int limit) {
+		return claimChanges("changes_overdue_at", "and r.changes_due_at <= :now", now, now, limit);
+	}
+
+	// "Still awaiting": changes requested and no revision of the app submitted since the decision.
+	private List<Review> claimChanges(String column, String due, Instant from, Instant now, int limit) {
+		return jdbc.sql("""
+				update review.reviews set %1$s = :now
+				where id in (select r.id from review.reviews r
+				             where r.status = 'CHANGES_REQUESTED' and r.%1$s is null and r.changes_overdue_at is null %2$s
+				               and not exists (select 1 from review.reviews n
+				                               where n.app_id = r.app_id and n.submitted_at > r.decided_at)
+				             order by r.changes_due_at limit :limit for update of r skip locked)
+				returning *""".formatted(column, due))
+			.param("now", Timestamp.from(now))
+			.param("from", Timestamp.from(from))
+			.param("limit", limit)
+			.query(ReviewRepository::review)
+			.list();
+	}
+
 	static Review review(ResultSet rs, int n) throws SQLException {
 		return new Review(rs.getObject("id", UUID.class), new AppId(rs.getObject("app_id", UUID.class)),
 				rs.getObject("revision_id", UUID.class), rs.getInt("revision_number"),
