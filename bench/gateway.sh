@@ -8,6 +8,7 @@
 #   bench/gateway.sh [--quick|--medium] [--keep] [--no-profile] [--pin] [--rate 500] [--rows 10000000]
 #                    [--jar PATH] [--clinic-jar PATH] [--lineage-only PG_PORT] [--no-lineage]
 #                    [--transports apache,jdk] [--jvm-opts "-XX:+UseZGC"] [--node-args "--spring.x=y"]
+#                    [--node-sql FILE]   (SQL run on the node's database after it starts, before measuring)
 #
 # --lineage-only PG_PORT: only the lineage step, against a running Gatehouse database on that port
 # (user postgres, no password), for instance one kept with --keep.
@@ -34,6 +35,7 @@ NO_LINEAGE=0
 TRANSPORTS="apache,jdk"
 NODE_JVM_OPTS="${BENCH_GATEHOUSE_JVM_OPTS:-}"
 NODE_ARGS="${BENCH_GATEHOUSE_ARGS:-}"
+NODE_SQL=""
 UP_PORT="${BENCH_UPSTREAM_PORT:-28090}"
 NGINX_PORT="${BENCH_NGINX_PORT:-28091}"
 GH_PORT="${BENCH_GATEHOUSE_PORT:-28080}"
@@ -54,6 +56,7 @@ while [[ $# -gt 0 ]]; do
     --transports) TRANSPORTS="$2"; shift ;;
     --jvm-opts) NODE_JVM_OPTS="$2"; shift ;;
     --node-args) NODE_ARGS="$2"; shift ;;
+    --node-sql) NODE_SQL="$2"; shift ;;
     --jar) JAR="$2"; shift ;;
     --clinic-jar) CLINIC_JAR="$2"; shift ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
@@ -219,6 +222,11 @@ start_gatehouse() { # start_gatehouse TRANSPORT
   GH_PID=$STARTED_PID
   wait_http "http://127.0.0.1:$GH_PORT/actuator/health/readiness" 300 "$GH_PID"
   say "Gatehouse ($transport): ready"
+  if [[ -n $NODE_SQL ]]; then
+    # An experiment on the node's database (for instance another index), run before measuring.
+    say "Gatehouse ($transport): running $NODE_SQL on its database"
+    psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -f "$NODE_SQL" >> "$RUN/run.log" 2>&1
+  fi
 }
 stop_gatehouse() {
   say "Gatehouse: stopping"
