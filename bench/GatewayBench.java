@@ -147,7 +147,7 @@ public class GatewayBench {
 			fields.put("username", req(o, "username"));
 			fields.put("password", req(o, "password"));
 			HttpResponse<String> r = post(http, base.resolve(login.action().isEmpty() ? "/login" : login.action()), fields);
-			if (!isRedirect(r) || r.headers().firstValue("Location").orElse("").contains("error")) {
+			if (!Redirects.isRedirect(r) || r.headers().firstValue("Location").orElse("").contains("error")) {
 				throw new IllegalStateException("login refused: HTTP " + r.statusCode() + " "
 						+ r.headers().firstValue("Location").orElse(snippet(r.body())));
 			}
@@ -155,10 +155,10 @@ public class GatewayBench {
 			r = get(http, authorize);
 			String code = null;
 			for (int step = 0; step < 6 && code == null; step++) {
-				if (isRedirect(r)) {
+				if (Redirects.isRedirect(r)) {
 					String location = r.headers().firstValue("Location").orElseThrow();
 					if (location.startsWith(redirect)) {
-						Map<String, String> q = query(URI.create(location).getRawQuery());
+						Map<String, String> q = Redirects.query(URI.create(location).getRawQuery());
 						if (!state.equals(q.get("state")) || q.get("code") == null) {
 							throw new IllegalStateException("authorization failed: " + location);
 						}
@@ -224,7 +224,7 @@ public class GatewayBench {
 			fields.put("username", admin[0]);
 			fields.put("password", admin[1]);
 			HttpResponse<String> r = post(http, base.resolve("/login"), fields);
-			for (int step = 0; step < 6 && isRedirect(r); step++) {
+			for (int step = 0; step < 6 && Redirects.isRedirect(r); step++) {
 				URI next = r.uri().resolve(r.headers().firstValue("Location").orElseThrow());
 				r = get(http, next);
 				if (r.statusCode() == 200 && next.getPath().equals("/login/second-factor")) {
@@ -1189,25 +1189,6 @@ public class GatewayBench {
 		if (host == null || !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
 			throw new IllegalArgumentException("refusing a non-loopback address: " + uri);
 		}
-	}
-
-	static boolean isRedirect(HttpResponse<?> r) {
-		int s = r.statusCode();
-		return (s == 301 || s == 302 || s == 303 || s == 307 || s == 308) && r.headers().firstValue("Location").isPresent();
-	}
-
-	static Map<String, String> query(String raw) {
-		Map<String, String> q = new HashMap<>();
-		if (raw != null) {
-			for (String part : raw.split("&")) {
-				int eq = part.indexOf('=');
-				if (eq > 0) {
-					q.put(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
-							URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
-				}
-			}
-		}
-		return q;
 	}
 
 	static String jsonString(String json, String name) {

@@ -402,10 +402,10 @@ public class TokenBench {
 			HttpResponse<String> r = browser.get(authorize);
 			boolean loggedIn = false;
 			for (int step = 0; step < 8; step++) {
-				if (isRedirect(r)) {
+				if (Redirects.isRedirect(r)) {
 					String location = r.headers().firstValue("Location").orElseThrow();
 					if (location.startsWith(o.redirectUri())) {
-						Map<String, String> q = query(URI.create(location).getRawQuery());
+						Map<String, String> q = Redirects.query(URI.create(location).getRawQuery());
 						if (q.containsKey("error") || !q.containsKey("code")) {
 							throw new IllegalStateException("authorization failed: " + location);
 						}
@@ -886,25 +886,6 @@ public class TokenBench {
 				|| host.equals("::1"))) {
 			throw new IllegalArgumentException("refusing a non-loopback address: " + uri);
 		}
-	}
-
-	static boolean isRedirect(HttpResponse<?> r) {
-		int s = r.statusCode();
-		return (s == 301 || s == 302 || s == 303 || s == 307 || s == 308) && r.headers().firstValue("Location").isPresent();
-	}
-
-	static Map<String, String> query(String raw) {
-		Map<String, String> q = new HashMap<>();
-		if (raw != null) {
-			for (String part : raw.split("&")) {
-				int eq = part.indexOf('=');
-				if (eq > 0) {
-					q.put(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
-							URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
-				}
-			}
-		}
-		return q;
 	}
 
 	static final Map<String, Pattern> JSON_FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
