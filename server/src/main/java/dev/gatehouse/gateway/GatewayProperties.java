@@ -26,6 +26,7 @@ import org.springframework.util.unit.DataSize;
  * @param revocationRetention how long a revocation is kept; longer than any access token lives
  * @param subjectHeader the upstream's response header naming the data subjects a call touched
  * @param limits rate limits; the policy pack's {@code guard.rate-limit} parameters win when present
+ * @param listener the gateway's own port, next to the path prefix on Gatehouse's port
  */
 @ConfigurationProperties("gatehouse.gateway")
 public record GatewayProperties(@DefaultValue("true") boolean enabled, @DefaultValue("/platform") String pathPrefix,
@@ -34,7 +35,8 @@ public record GatewayProperties(@DefaultValue("true") boolean enabled, @DefaultV
 		@DefaultValue("apache") String transport, @DefaultValue("200") int maxConnectionsPerUpstream,
 		@DefaultValue("100000") int tokenCacheSize, @DefaultValue("30s") Duration clockSkew,
 		@DefaultValue("250ms") Duration revocationPoll, @DefaultValue("1d") Duration revocationRetention,
-		@DefaultValue("X-Data-Subjects") String subjectHeader, @DefaultValue Limits limits) {
+		@DefaultValue("X-Data-Subjects") String subjectHeader, @DefaultValue Limits limits,
+		@DefaultValue Listener listener) {
 
 	public GatewayProperties {
 		if (pathPrefix == null || !pathPrefix.matches("/[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*")) {
@@ -61,6 +63,23 @@ public record GatewayProperties(@DefaultValue("true") boolean enabled, @DefaultV
 					requiresInstallation, Route.Source.CONFIGURATION, deprecated, sunset);
 		}
 
+	}
+
+	/**
+	 * The dedicated listener: the platform API under the same path prefix on a port of its own,
+	 * served by Netty (event loops, no servlet container; bench/README.md for the figures).
+	 *
+	 * @param enabled whether the node opens it
+	 * @param address the address to bind
+	 * @param port the port ({@code 0}: any free port, as the tests use)
+	 * @param eventLoops threads serving connections ({@code 0}: one per CPU core)
+	 * @param idleTimeout how long a connection may stay silent (also a request half sent) before it is closed
+	 * @param maxHeaderSize the largest request line and header block accepted (431 above it)
+	 * @param sslBundle the Spring Boot SSL bundle to serve https with (none: plain http behind a TLS proxy)
+	 */
+	public record Listener(@DefaultValue("true") boolean enabled, @DefaultValue("0.0.0.0") String address,
+			@DefaultValue("8081") int port, @DefaultValue("0") int eventLoops, @DefaultValue("60s") Duration idleTimeout,
+			@DefaultValue("16KB") DataSize maxHeaderSize, String sslBundle) {
 	}
 
 	/**

@@ -514,7 +514,8 @@ class GatewaySystemTests extends OAuthSystemTest {
 		}
 	}
 
-	private URI uri(String path) {
+	/** Where the gateway is called: Gatehouse's own port here, the dedicated listener in a subclass. */
+	URI uri(String path) {
 		return oauth.uri(path);
 	}
 

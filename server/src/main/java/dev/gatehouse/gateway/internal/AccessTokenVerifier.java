@@ -61,6 +61,11 @@ final class AccessTokenVerifier {
 		this.verified = Caffeine.newBuilder().maximumSize(cacheSize).expireAfter(new UntilTokenExpiry(clock)).build();
 	}
 
+	/** Whether this node has verified the token before (so {@link #verify} does no signature check or key read). */
+	boolean isCached(String token) {
+		return verified.getIfPresent(token) != null;
+	}
+
 	/**
 	 * @param expectedIssuer the issuer this request's tokens must name
 	 */

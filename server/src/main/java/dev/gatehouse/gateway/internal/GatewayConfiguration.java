@@ -13,13 +13,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -74,15 +78,25 @@ class GatewayConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<GatewayFilter> gatewayFilter(GatewayProperties properties, LiveRoutes routes,
-			RevocationSet revocations, AccessTokenIssuer issuer, LegalDocuments documents, PayloadFindings findings,
-			UpstreamTransport transport, AccessLog accessLog, MeterRegistry meters, Clock clock, ThrottleStore throttles) {
-		var filter = new GatewayFilter(properties.pathPrefix(), routes,
+	IssuerResolver gatewayIssuers(AccessTokenIssuer issuer, Environment environment) {
+		return new IssuerResolver(issuer, environment);
+	}
+
+	@Bean
+	CallGate gatewayCallGate(GatewayProperties properties, LiveRoutes routes, RevocationSet revocations,
+			AccessTokenIssuer issuer, LegalDocuments documents, PayloadFindings findings, AccessLog accessLog,
+			MeterRegistry meters, Clock clock, ThrottleStore throttles) {
+		return new CallGate(properties.pathPrefix(), routes,
 				new AccessTokenVerifier(issuer, clock, properties.clockSkew(), properties.tokenCacheSize()), revocations,
-				new RateLimiter(throttles), new GatewayPolicy(documents, properties.limits(), clock), new PayloadScanner(), findings,
-				transport, new HeaderRules(properties.subjectHeader()), accessLog, new GatewayMetrics(meters), clock,
-				properties.maxBodySize().toBytes(), new IssuerResolver(issuer));
-		var registration = new FilterRegistrationBean<>(filter);
+				new RateLimiter(throttles), new GatewayPolicy(documents, properties.limits(), clock), new PayloadScanner(),
+				findings, new HeaderRules(properties.subjectHeader()), accessLog, new GatewayMetrics(meters), clock,
+				properties.maxBodySize().toBytes());
+	}
+
+	@Bean
+	FilterRegistrationBean<GatewayFilter> gatewayFilter(GatewayProperties properties, CallGate gate,
+			UpstreamTransport transport, IssuerResolver issuers) {
+		var registration = new FilterRegistrationBean<>(new GatewayFilter(gate, transport, issuers));
 		registration.addUrlPatterns(properties.pathPrefix(), properties.pathPrefix() + "/*");
 		// First: a gateway call never reaches the rest of Gatehouse, so the filters before it (request
 		// observations, the URL-token refusal, which the gateway does itself) only cost time per call.
@@ -90,6 +104,14 @@ class GatewayConfiguration {
 		registration.setEnabled(properties.enabled());
 		registration.setName("gatewayFilter");
 		return registration;
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = { "gatehouse.gateway.enabled", "gatehouse.gateway.listener.enabled" }, havingValue = "true",
+			matchIfMissing = true)
+	GatewayListener gatewayListener(CallGate gate, GatewayProperties properties, IssuerResolver issuers,
+			SslBundles sslBundles, ConfigurableEnvironment environment) {
+		return new GatewayListener(gate, properties, issuers, sslBundles, environment);
 	}
 
 	/**

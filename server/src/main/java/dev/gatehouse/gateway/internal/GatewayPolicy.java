@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What the policy pack in force asks of the gateway: rate limits ({@code guard.rate-limit}) and
  * the payload scan ({@code guard.payload-scan}: flag or block, and the clauses a finding cites).
- * Read from the pack at most every ten seconds: a new pack takes effect on every node within that.
+ * Read from the pack at most every ten seconds, in the background: a new pack takes effect on every
+ * node within that (and the call that finds the snapshot old).
  */
 final class GatewayPolicy {
 
@@ -28,6 +30,8 @@ final class GatewayPolicy {
 
 	private volatile Snapshot snapshot;
 
+	private final AtomicBoolean refreshing = new AtomicBoolean();
+
 	GatewayPolicy(LegalDocuments documents, GatewayProperties.Limits defaults, Clock clock) {
 		this.documents = documents;
 		this.defaults = defaults;
@@ -36,15 +40,25 @@ final class GatewayPolicy {
 
 	Snapshot current() {
 		Snapshot current = snapshot;
-		Instant now = clock.instant();
-		if (current == null || now.isAfter(current.readAt().plus(REFRESH))) {
+		if (current == null) {
 			synchronized (this) {
-				current = snapshot;
-				if (current == null || now.isAfter(current.readAt().plus(REFRESH))) {
-					current = read(now, current);
-					snapshot = current;
+				if (snapshot == null) {
+					snapshot = read(clock.instant(), null);
 				}
+				return snapshot;
 			}
+		}
+		if (clock.instant().isAfter(current.readAt().plus(REFRESH)) && refreshing.compareAndSet(false, true)) {
+			// Read again in the background and answer with what we have: the dedicated listener asks
+			// on its event loops, which must not wait for the database.
+			Thread.ofVirtual().name("gateway-policy").start(() -> {
+				try {
+					snapshot = read(clock.instant(), snapshot);
+				}
+				finally {
+					refreshing.set(false);
+				}
+			});
 		}
 		return current;
 	}

@@ -1,10 +1,8 @@
 package dev.gatehouse.gateway.internal;
 
-import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,19 +34,13 @@ final class HeaderRules {
 		this.subjectHeader = subjectHeader;
 	}
 
-	List<Map.Entry<String, String>> upstreamHeaders(HttpServletRequest request, VerifiedToken token, String callId) {
-		List<Map.Entry<String, String>> headers = new ArrayList<>();
-		Enumeration<String> names = request.getHeaderNames();
-		while (names.hasMoreElements()) {
-			String name = names.nextElement();
-			if (NOT_FORWARDED.contains(name) || name.regionMatches(true, 0, "x-gatehouse-", 0, 12)) {
-				continue;
+	List<Map.Entry<String, String>> upstreamHeaders(Inbound request, VerifiedToken token, String callId, String address) {
+		List<Map.Entry<String, String>> headers = new ArrayList<>(16);
+		request.forEachHeader((name, value) -> {
+			if (!NOT_FORWARDED.contains(name) && !name.regionMatches(true, 0, "x-gatehouse-", 0, 12)) {
+				headers.add(Map.entry(name, value));
 			}
-			Enumeration<String> values = request.getHeaders(name);
-			while (values.hasMoreElements()) {
-				headers.add(Map.entry(name, values.nextElement()));
-			}
-		}
+		});
 		headers.add(Map.entry("X-Request-Id", callId));
 		headers.add(Map.entry("X-Gatehouse-App", token.appId().toString()));
 		headers.add(Map.entry("X-Gatehouse-Client", token.clientId()));
@@ -57,8 +49,8 @@ final class HeaderRules {
 			headers.add(Map.entry("X-Gatehouse-Account", token.customerAccountId().toString()));
 		}
 		headers.add(Map.entry("X-Gatehouse-Scopes", String.join(" ", token.scopes())));
-		headers.add(Map.entry("X-Forwarded-For", request.getRemoteAddr()));
-		headers.add(Map.entry("X-Forwarded-Proto", request.getScheme()));
+		headers.add(Map.entry("X-Forwarded-For", address));
+		headers.add(Map.entry("X-Forwarded-Proto", request.scheme()));
 		return headers;
 	}
 

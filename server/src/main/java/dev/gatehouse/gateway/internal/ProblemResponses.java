@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The gateway's refusals: RFC 9457 problem+json, and for token problems the RFC 6750
@@ -19,10 +22,19 @@ final class ProblemResponses {
 	private ProblemResponses() {
 	}
 
-	static void write(HttpServletResponse response, Refusal refusal, String detail, String callId) throws IOException {
-		response.setStatus(refusal.status());
-		response.setHeader("Cache-Control", "no-store");
-		response.setHeader("X-Request-Id", callId);
+	/** A refusal ready to send: status, headers (with its content type) and a problem+json body. */
+	record Problem(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+	}
+
+	/**
+	 * @param extraHeaders headers the gateway sends with every answer to this call (the rate limit's)
+	 */
+	static Problem problem(Refusal refusal, String detail, String callId, List<Map.Entry<String, String>> extraHeaders) {
+		List<Map.Entry<String, String>> headers = new ArrayList<>(extraHeaders.size() + 4);
+		headers.addAll(extraHeaders);
+		headers.add(Map.entry("Content-Type", "application/problem+json"));
+		headers.add(Map.entry("Cache-Control", "no-store"));
+		headers.add(Map.entry("X-Request-Id", callId));
 		if (refusal.bearerError() != null || refusal.status() == 401) {
 			StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(REALM).append('"');
 			if (refusal.bearerError() != null) {
@@ -32,7 +44,7 @@ final class ProblemResponses {
 			if (refusal.scope() != null) {
 				challenge.append(", scope=\"").append(refusal.scope()).append('"');
 			}
-			response.setHeader("WWW-Authenticate", challenge.toString());
+			headers.add(Map.entry("WWW-Authenticate", challenge.toString()));
 		}
 		StringBuilder json = new StringBuilder(256).append("{\"type\":");
 		string(json, ProblemTypes.of(refusal.type()).toString());
@@ -47,10 +59,16 @@ final class ProblemResponses {
 		json.append(",\"requestId\":");
 		string(json, callId);
 		json.append('}');
-		byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
-		response.setContentType("application/problem+json");
-		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
+		return new Problem(refusal.status(), headers, json.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	static void write(HttpServletResponse response, Problem problem) throws IOException {
+		response.setStatus(problem.status());
+		for (var header : problem.headers()) {
+			response.setHeader(header.getKey(), header.getValue());
+		}
+		response.setContentLength(problem.body().length);
+		response.getOutputStream().write(problem.body());
 	}
 
 	private static void string(StringBuilder json, String value) {

@@ -9,7 +9,7 @@ class GatewayFilterPathTests {
 
 	@org.junit.jupiter.api.Test
 	void callIdWhenMadeThenVersionFourRandomUuids() {
-		var ids = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> GatewayFilter.callId()).toList();
+		var ids = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> Call.newId()).toList();
 
 		assertThat(ids).allSatisfy(id -> {
 			assertThat(id.version()).isEqualTo(4);
@@ -23,14 +23,14 @@ class GatewayFilterPathTests {
 			"/v1/patients/%2e%2e/x", "/v1/patients%2Fx", "/v1/%2E/x", "/v1\\patients", "/v1/patients/%00", "/v1/.", "/v1/..",
 			"/v1/x%5c", "//v1" })
 	void safePathWhenTraversalOrEncodedSeparatorThenRefused(String path) {
-		assertThat(GatewayFilter.safePath(path)).isFalse();
+		assertThat(CallGate.safePath(path)).isFalse();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "/", "/v1/patients", "/v1/patients/pat_12ab", "/v1/patients/a.b", "/v1/search/caf%C3%A9", "/v1/", "/v1/%2", "/v1/.well-known",
 			"/v1/..x" })
 	void safePathWhenOrdinaryThenAccepted(String path) {
-		assertThat(GatewayFilter.safePath(path)).isTrue();
+		assertThat(CallGate.safePath(path)).isTrue();
 	}
 
 }

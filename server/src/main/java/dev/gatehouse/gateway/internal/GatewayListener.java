@@ -1,0 +1,185 @@
+package dev.gatehouse.gateway.internal;
+
+import dev.gatehouse.gateway.GatewayProperties;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The gateway's dedicated port ({@code gatehouse.gateway.listener}): the platform API under the same
+ * prefix as on Gatehouse's port, decided by the same {@link CallGate}, served by Netty with upstream
+ * connections on the same event loops. On two cores it costs less than half of what the servlet
+ * container and a blocking client cost per call (bench/README.md, "Which stack").
+ */
+final class GatewayListener implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(GatewayListener.class);
+
+	/** Where the bound port is published, as Spring Boot publishes {@code local.server.port}. */
+	static final String PORT_PROPERTY = "local.gatehouse.gateway.port";
+
+	private final CallGate gate;
+
+	private final GatewayProperties properties;
+
+	private final IssuerResolver issuers;
+
+	private final SslBundles sslBundles;
+
+	private final ConfigurableEnvironment environment;
+
+	private EventLoopGroup acceptor;
+
+	private EventLoopGroup loops;
+
+	private Channel server;
+
+	GatewayListener(CallGate gate, GatewayProperties properties, IssuerResolver issuers, SslBundles sslBundles,
+			ConfigurableEnvironment environment) {
+		this.gate = gate;
+		this.properties = properties;
+		this.issuers = issuers;
+		this.sslBundles = sslBundles;
+		this.environment = environment;
+	}
+
+	@Override
+	public void start() {
+		var listener = properties.listener();
+		SslContext tls = tls(listener.sslBundle());
+		String scheme = tls == null ? "http" : "https";
+		var upstreams = new UpstreamChannels(properties.connectTimeout());
+		int maxHeader = (int) listener.maxHeaderSize().toBytes();
+		int maxBody = (int) Math.min(Integer.MAX_VALUE, gate.maxBody());
+		acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gateway-accept", true), NioIoHandler.newFactory());
+		loops = new MultiThreadIoEventLoopGroup(listener.eventLoops() > 0 ? listener.eventLoops() : Runtime.getRuntime().availableProcessors(),
+				new DefaultThreadFactory("gateway-loop", true), NioIoHandler.newFactory());
+		try {
+			server = new ServerBootstrap().group(acceptor, loops)
+				.channel(NioServerSocketChannel.class)
+				.option(ChannelOption.SO_BACKLOG, 1024)
+				.childOption(ChannelOption.TCP_NODELAY, true)
+				.childHandler(new ChannelInitializer<SocketChannel>() {
+					@Override
+					protected void initChannel(SocketChannel ch) {
+						if (tls != null) {
+							ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+						}
+						ch.pipeline()
+							.addLast(new IdleStateHandler(listener.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
+							.addLast(new HttpServerCodec(maxHeader, maxHeader, 8192))
+							.addLast(new BodyAggregator(maxBody))
+							.addLast(new ListenerConnection(gate, upstreams, issuers, scheme, properties.responseTimeout()));
+					}
+				})
+				.bind(listener.address(), listener.port())
+				.syncUninterruptibly()
+				.channel();
+		}
+		catch (RuntimeException ex) {
+			stopLoops();
+			throw new IllegalStateException("The gateway listener could not bind " + listener.address() + ":" + listener.port(), ex);
+		}
+		int port = ((InetSocketAddress) server.localAddress()).getPort();
+		environment.getPropertySources().addFirst(new MapPropertySource("gatehouse.gateway.listener", Map.of(PORT_PROPERTY, port)));
+		log.info("Gateway listener serving {} on {}://{}:{}", properties.pathPrefix(), scheme, listener.address(), port);
+	}
+
+	@Override
+	public void stop() {
+		if (server != null) {
+			server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+			server = null;
+		}
+		stopLoops();
+	}
+
+	private void stopLoops() {
+		// Calls in flight get a short quiet period to finish; new connections are no longer accepted.
+		if (acceptor != null) {
+			acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+		}
+		if (loops != null) {
+			loops.shutdownGracefully(200, 10, TimeUnit.SECONDS).awaitUninterruptibly(12, TimeUnit.SECONDS);
+		}
+		acceptor = null;
+		loops = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return server != null;
+	}
+
+	private SslContext tls(String bundleName) {
+		if (bundleName == null || bundleName.isBlank()) {
+			return null;
+		}
+		var bundle = sslBundles.getBundle(bundleName);
+		try {
+			return SslContextBuilder.forServer(bundle.getManagers().getKeyManagerFactory()).build();
+		}
+		catch (SSLException ex) {
+			throw new IllegalStateException("SSL bundle " + bundleName + " cannot serve the gateway listener", ex);
+		}
+	}
+
+	/** Whole request bodies up to the gateway's limit (the payload scan reads them); 413 above it. */
+	private static final class BodyAggregator extends HttpObjectAggregator {
+
+		BodyAggregator(int maxBody) {
+			super(maxBody);
+		}
+
+		@Override
+		protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+			// Refused before the token is read, so no access-log row: the metrics count nothing either.
+			var problem = ProblemResponses.problem(ProblemResponses.Refusal.TOO_LARGE,
+					"The request body is larger than " + maxContentLength() + " bytes.", Call.newId().toString(), List.of());
+			FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+					Unpooled.wrappedBuffer(problem.body()));
+			problem.headers().forEach(header -> response.headers().set(header.getKey(), header.getValue()));
+			HttpUtil.setContentLength(response, problem.body().length);
+			HttpUtil.setKeepAlive(response, false);
+			ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+		}
+
+	}
+
+}

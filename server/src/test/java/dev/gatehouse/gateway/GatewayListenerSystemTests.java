@@ -1,0 +1,101 @@
+package dev.gatehouse.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Every case of {@link GatewaySystemTests} again, over the dedicated listener (Netty) instead of
+ * Gatehouse's own port, plus what only the listener does itself: its own 404 outside the prefix,
+ * 413 before reading a body past the limit, answering pipelined calls in order.
+ */
+class GatewayListenerSystemTests extends GatewaySystemTests {
+
+	@Value("${local.gatehouse.gateway.port}")
+	int listenerPort;
+
+	@Override
+	URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + listenerPort + path);
+	}
+
+	@Test
+	void listenerWhenPathOutsidePrefixThen404ProblemAndNothingElseOfGatehouse() throws Exception {
+		var response = http.send(java.net.http.HttpRequest.newBuilder(uri("/login")).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("only serves the platform API");
+	}
+
+	@Test
+	void listenerWhenBodyLargerThanLimitThen413BeforeReadingIt() throws Exception {
+		try (var socket = socket()) {
+			write(socket.getOutputStream(), "POST /platform/v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+					+ "Content-Type: application/json\r\nContent-Length: 5000000\r\n\r\n{");
+			String answer = read(socket.getInputStream());
+
+			assertThat(answer).startsWith("HTTP/1.1 413");
+			assertThat(answer).contains("application/problem+json").contains("payload-too-large");
+		}
+	}
+
+	@Test
+	void listenerWhenCallsPipelinedThenAnsweredInOrder() throws Exception {
+		String token = "not-a-token";
+		try (var socket = socket()) {
+			// Three calls in one write: no token, a bad token, a path outside the prefix.
+			write(socket.getOutputStream(), "GET /platform/v1/patients/a HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+					+ "GET /platform/v1/patients/b HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n\r\n"
+					+ "GET /elsewhere HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+			String answers = read(socket.getInputStream());
+
+			int first = answers.indexOf("HTTP/1.1 401");
+			int second = answers.indexOf("HTTP/1.1 401", first + 1);
+			int third = answers.indexOf("HTTP/1.1 404");
+			assertThat(first).isGreaterThanOrEqualTo(0);
+			assertThat(second).isGreaterThan(first);
+			assertThat(third).isGreaterThan(second);
+			assertThat(answers.substring(second, third)).contains("invalid_token");
+		}
+	}
+
+	@Test
+	void listenerWhenRequestLineGarbledThen400AndClosed() throws Exception {
+		try (var socket = socket()) {
+			write(socket.getOutputStream(), "NOT HTTP AT ALL\r\n\r\n");
+
+			assertThat(read(socket.getInputStream())).startsWith("HTTP/1.1 400");
+		}
+	}
+
+	private Socket socket() throws IOException {
+		var socket = new Socket("127.0.0.1", listenerPort);
+		socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
+		return socket;
+	}
+
+	private static void write(OutputStream out, String text) throws IOException {
+		out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+		out.flush();
+	}
+
+	/** Everything until the listener closes the connection. */
+	private static String read(InputStream in) throws IOException {
+		var bytes = new ByteArrayOutputStream();
+		in.transferTo(bytes);
+		return bytes.toString(StandardCharsets.ISO_8859_1);
+	}
+
+}
