@@ -1031,7 +1031,7 @@ public class GatewayBench {
 
 	static final class Report {
 
-		static final List<String> ORDER = List.of("direct", "nginx", "gateway-apache", "gateway-jdk");
+		static final List<String> ORDER = List.of("direct", "nginx", "gateway-listener", "gateway-apache", "gateway-jdk");
 
 		static void print(Path dir) throws IOException {
 			List<Map<String, String>> rows = new ArrayList<>();
@@ -1100,7 +1100,7 @@ public class GatewayBench {
 			out.println("### Access log ingestion during the throughput windows (the access log's meters, from /actuator/metrics)");
 			out.println();
 			for (var entry : List.of(Map.entry("8", c8), Map.entry("32", c32))) {
-				for (String l : List.of("gateway-apache", "gateway-jdk")) {
+				for (String l : List.of("gateway-listener", "gateway-apache", "gateway-jdk")) {
 					var o = entry.getValue().get(l);
 					if (o != null) {
 						out.printf("- %s, c=%s: %s%n", l, entry.getKey(), s(o, "accesslog").replace(";", ", "));
@@ -1110,7 +1110,7 @@ public class GatewayBench {
 			out.println();
 			out.println("### Targets");
 			out.println();
-			for (String l : List.of("gateway-apache", "gateway-jdk")) {
+			for (String l : List.of("gateway-listener", "gateway-apache", "gateway-jdk")) {
 				double addDirect = num(diff(open.get(l), open.get("direct"), "p99_ms"));
 				double addNginx = num(diff(open.get(l), open.get("nginx"), "p99_ms"));
 				double r8 = num(ratio(c8.get(l), c8.get("nginx"), "rps")), r32 = num(ratio(c32.get(l), c32.get("nginx"), "rps"));

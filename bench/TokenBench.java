@@ -1161,6 +1161,12 @@ public class TokenBench {
 			if (m.startsWith("org.apache.catalina") || m.startsWith("org.apache.coyote") || m.startsWith("org.apache.tomcat")) {
 				return "Tomcat";
 			}
+			if (m.startsWith("io.netty.handler.codec.http")) {
+				return "Netty HTTP codec (gateway listener)";
+			}
+			if (m.startsWith("io.netty")) {
+				return "Netty transport, buffers, event loops (gateway listener)";
+			}
 			if (m.startsWith("io.micrometer.observation") || m.contains("Observation")) {
 				return "Micrometer (observations)";
 			}

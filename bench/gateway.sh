@@ -7,7 +7,7 @@
 #
 #   bench/gateway.sh [--quick|--medium] [--keep] [--no-profile] [--pin] [--rate 500] [--rows 10000000]
 #                    [--jar PATH] [--clinic-jar PATH] [--lineage-only PG_PORT] [--no-lineage]
-#                    [--transports apache,jdk] [--jvm-opts "-XX:+UseZGC"] [--node-args "--spring.x=y"]
+#                    [--transports listener,apache,jdk] [--jvm-opts "-XX:+UseZGC"] [--node-args "--spring.x=y"]
 #                    [--node-sql FILE]   (SQL run on the node's database after it starts, before measuring)
 #
 # --lineage-only PG_PORT: only the lineage step, against a running Gatehouse database on that port
@@ -32,13 +32,14 @@ RATE=500
 ROWS=""
 LINEAGE_ONLY=""
 NO_LINEAGE=0
-TRANSPORTS="apache,jdk"
+TRANSPORTS="listener,apache,jdk"
 NODE_JVM_OPTS="${BENCH_GATEHOUSE_JVM_OPTS:-}"
 NODE_ARGS="${BENCH_GATEHOUSE_ARGS:-}"
 NODE_SQL=""
 UP_PORT="${BENCH_UPSTREAM_PORT:-28090}"
 NGINX_PORT="${BENCH_NGINX_PORT:-28091}"
 GH_PORT="${BENCH_GATEHOUSE_PORT:-28080}"
+GL_PORT="${BENCH_GATEHOUSE_LISTENER_PORT:-28081}"
 PG_PORT="${BENCH_GATEHOUSE_PG_PORT:-25433}"
 
 while [[ $# -gt 0 ]]; do
@@ -131,7 +132,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-for port in $UP_PORT $NGINX_PORT $GH_PORT $PG_PORT; do
+for port in $UP_PORT $NGINX_PORT $GH_PORT $GL_PORT $PG_PORT; do
   [[ -z $LINEAGE_ONLY ]] || break
   port_free "$port" || { echo "port $port on 127.0.0.1 is in use: stop what listens there first" >&2; exit 1; }
 done
@@ -212,6 +213,7 @@ start_gatehouse() { # start_gatehouse TRANSPORT
     -jar "$NODE_JAR" --spring.profiles.active=demo \
     --gatehouse.db.data-dir="$DATA" --gatehouse.db.embedded-port=$PG_PORT \
     --server.port=$GH_PORT --server.address=127.0.0.1 \
+    --gatehouse.gateway.listener.port=$GL_PORT --gatehouse.gateway.listener.address=127.0.0.1 \
     --gatehouse.samples.clinic-api-url=http://127.0.0.1:$UP_PORT \
     --gatehouse.gateway.transport=$transport \
     --management.endpoints.web.exposure.include=health,info,prometheus,metrics \
@@ -252,6 +254,7 @@ target_args() { # target_args LABEL: the load generator's target options
   case "$1" in
     direct) echo "--url http://127.0.0.1:$UP_PORT --as upstream --state $STATE --server-match $CLINIC_JAR" ;;
     nginx) echo "--url http://127.0.0.1:$NGINX_PORT --as upstream --state $STATE --server-match $CLINIC_JAR,$RUN/nginx/" ;;
+    gateway-listener) echo "--url http://127.0.0.1:$GL_PORT/platform --as gateway --state $STATE --server-match $CLINIC_JAR,$NODE_JAR,$DATA/ --metrics-url http://127.0.0.1:$GH_PORT/actuator/metrics --metrics-session-file $METRICS_SESSION" ;;
     gateway-*) echo "--url http://127.0.0.1:$GH_PORT/platform --as gateway --state $STATE --server-match $CLINIC_JAR,$NODE_JAR,$DATA/ --metrics-url http://127.0.0.1:$GH_PORT/actuator/metrics --metrics-session-file $METRICS_SESSION" ;;
   esac
 }
@@ -306,12 +309,13 @@ else
   say "access log meters: NOT found (placeholder access log in this build?)"
 fi
 
-if [[ ",$TRANSPORTS," == *,apache,* ]]; then
-  measure direct nginx gateway-apache
-  profile apache
-else
-  measure direct nginx
-fi
+# The first node serves both fronts: the dedicated listener (Netty) and the servlet filter on
+# Gatehouse's port with the Apache transport.
+FIRST=()
+[[ ",$TRANSPORTS," == *,listener,* ]] && FIRST+=(gateway-listener)
+[[ ",$TRANSPORTS," == *,apache,* ]] && FIRST+=(gateway-apache)
+measure direct nginx "${FIRST[@]}"
+for t in "${FIRST[@]}"; do profile "${t#gateway-}"; done
 if [[ ",$TRANSPORTS," == *,jdk,* ]]; then
   stop_gatehouse
   start_gatehouse jdk

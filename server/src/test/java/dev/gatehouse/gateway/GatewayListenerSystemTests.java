@@ -10,6 +10,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+
+import dev.gatehouse.accesslog.CallQuery;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,6 +80,53 @@ class GatewayListenerSystemTests extends GatewaySystemTests {
 			write(socket.getOutputStream(), "NOT HTTP AT ALL\r\n\r\n");
 
 			assertThat(read(socket.getInputStream())).startsWith("HTTP/1.1 400");
+		}
+	}
+
+	@Test
+	void listenerWhenUpstreamStreamsLargeChunkedAnswerThenAppGetsEveryByteAndLogCountsThem() throws Exception {
+		byte[] payload = new byte[3 * 1024 * 1024 + 17];
+		new java.util.Random().nextBytes(payload);
+		String subject = "pat_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		var bulk = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		bulk.createContext("/v1/bulk", exchange -> {
+			exchange.getResponseHeaders().add("X-Data-Subjects", subject);
+			exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+			exchange.sendResponseHeaders(200, 0); // chunked
+			try (var out = exchange.getResponseBody()) {
+				for (int i = 0; i < payload.length; i += 64 * 1024) {
+					out.write(payload, i, Math.min(64 * 1024, payload.length - i));
+				}
+			}
+		});
+		bulk.start();
+		try {
+			routes.save(new Route("gwtest.bulk." + bulk.getAddress().getPort(), "GET", "/v1/bulk",
+					URI.create("http://127.0.0.1:" + bulk.getAddress().getPort()), List.of(GatewayTestRoutes.HELD_SCOPE),
+					List.of("contact"), true, List.of(), true, Route.Source.OPERATOR), "test");
+			var from = java.time.Instant.now().minusSeconds(5);
+
+			var response = http.send(java.net.http.HttpRequest.newBuilder(uri("/platform/v1/bulk"))
+				.header("Authorization", "Bearer " + installedToken())
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).isEqualTo(payload);
+			assertThat(response.headers().firstValue("X-Data-Subjects")).isEmpty();
+			String callId = response.headers().firstValue("X-Request-Id").orElseThrow();
+			accessLog.flush();
+			var logged = accessLog.calls(CallQuery.between(from, java.time.Instant.now().plusSeconds(5), 100)
+				.app(fixture.app().id().value()))
+				.stream()
+				.filter(c -> c.id().toString().equals(callId))
+				.findFirst()
+				.orElseThrow();
+			assertThat(logged.responseBytes()).isEqualTo(payload.length);
+			assertThat(logged.subjectIds()).containsExactly(subject);
+		}
+		finally {
+			bulk.stop(0);
+			routes.remove("gwtest.bulk." + bulk.getAddress().getPort(), "test");
 		}
 	}
 

@@ -483,7 +483,7 @@ class GatewaySystemTests extends OAuthSystemTest {
 		assertThat(oauth.json(response).get("detail").asString()).containsIgnoringCase(describing);
 	}
 
-	private String installedToken() {
+	String installedToken() {
 		return oauth.tokensFor(loggedIn(admin), client.clientId(), client.secret(), REDIRECT, SCOPE, clinic.id().toString())
 			.get("access_token")
 			.asString();
@@ -493,7 +493,7 @@ class GatewaySystemTests extends OAuthSystemTest {
 		return new TestTokens(jdbc, box);
 	}
 
-	private HttpResponse<String> call(String method, String path, String token, String body) {
+	HttpResponse<String> call(String method, String path, String token, String body) {
 		var request = HttpRequest.newBuilder(uri(path))
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (token != null) {
