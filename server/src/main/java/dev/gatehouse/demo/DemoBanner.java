@@ -28,6 +28,10 @@ class DemoBanner {
 		int port = event.getApplicationContext() instanceof WebServerApplicationContext web
 				? web.getWebServer().getPort() : 8080;
 		String url = "http://localhost:" + port;
+		String platform = event.getApplicationContext().getEnvironment().getProperty("local.gatehouse.gateway.port") == null
+				? url + "/platform"
+				: "http://localhost:" + event.getApplicationContext().getEnvironment().getProperty("local.gatehouse.gateway.port")
+						+ "/platform (also " + url + "/platform)";
 		String table = logins.load()
 			.stream()
 			.map(l -> String.format("   %-34s %-22s %s", l.email(), l.role(), l.totpSecret() == null ? "(no 2FA)"
@@ -41,6 +45,7 @@ class DemoBanner {
 
 				==========================================================================================
 				 Gatehouse demo is running: {}
+				 Platform API (the gateway): {}
 				 Demo logins (password for all: {}):
 				{}
 				 Two-factor codes: add a TOTP key to an authenticator app, or open {}/demo
@@ -48,7 +53,7 @@ class DemoBanner {
 				 Demo OAuth clients (client credentials: POST {}/oauth2/token):
 				{}
 				==========================================================================================""",
-				url, DemoData.PASSWORD, table, url, url, clients);
+				url, platform, DemoData.PASSWORD, table, url, url, clients);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.demo;
 
 import dev.gatehouse.shared.web.WebProperties;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +35,10 @@ class DemoController {
 
 	private final WebProperties web;
 
-	DemoController(DemoLogins logins, WebProperties web) {
+	private final Environment environment;
+
+	DemoController(DemoLogins logins, WebProperties web, Environment environment) {
+		this.environment = environment;
 		this.logins = logins;
 		this.web = web;
 	}
@@ -60,7 +65,18 @@ class DemoController {
 				+ "' -d grant_type=authorization_code -d redirect_uri=" + REDIRECT_URI + " -d code_verifier=" + verifier
 				+ " -d code=PASTE_THE_CODE " + web.link("/oauth2/token");
 		String call = "curl -s -H \"Authorization: Bearer PASTE_THE_ACCESS_TOKEN\" " + web.link("/platform/v1/appointments?limit=3");
-		return new TryIt(client.app(), authorize, exchange, call);
+		return new TryIt(client.app(), authorize, exchange, call, listenerCall());
+	}
+
+	/** The same call on the gateway's dedicated listener (the port apps should be given), when it is open. */
+	private String listenerCall() {
+		Integer port = environment.getProperty("local.gatehouse.gateway.port", Integer.class);
+		if (port == null) {
+			return null;
+		}
+		URI base = URI.create(web.link("/"));
+		return "curl -s -H \"Authorization: Bearer PASTE_THE_ACCESS_TOKEN\" " + base.getScheme() + "://" + base.getHost() + ":"
+				+ port + "/platform/v1/appointments?limit=3";
 	}
 
 	private static String challenge(String verifier) {
@@ -77,7 +93,7 @@ class DemoController {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	record TryIt(String app, String authorizeUrl, String exchangeCommand, String callCommand) {
+	record TryIt(String app, String authorizeUrl, String exchangeCommand, String callCommand, String listenerCallCommand) {
 	}
 
 	@GetMapping("/demo/codes")

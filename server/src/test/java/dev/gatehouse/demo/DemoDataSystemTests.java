@@ -102,6 +102,12 @@ class DemoDataSystemTests {
 		assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
 		assertThat(call.body()).contains("apt_");
 		assertThat(page.selectFirst("#try-call").text()).contains("/platform/v1/appointments");
+		// The page's second command: the same call on the gateway's dedicated listener.
+		String listenerUrl = page.selectFirst("#try-call-listener").text().replaceAll(".*(http://\\S+).*", "$1");
+		var onListener = oauth.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(listenerUrl.replace("localhost", "127.0.0.1")))
+			.header("Authorization", "Bearer " + oauth.json(tokens).get("access_token").asString()));
+		assertThat(onListener.statusCode()).as(onListener.body()).isEqualTo(200);
+		assertThat(onListener.body()).contains("apt_");
 	}
 
 	@Test
