@@ -130,6 +130,58 @@ class GatewayListenerSystemTests extends GatewaySystemTests {
 		}
 	}
 
+	@Test
+	void listenerWhenPooledUpstreamConnectionClosesAsCallGoesOutThenGetRetriedOnceOnNewConnection() throws Exception {
+		// An upstream that answers the first request on each connection (keep-alive) and closes the
+		// connection when a second one arrives, without answering: the race of an idle timeout.
+		try (var upstream = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+			var served = new java.util.concurrent.atomic.AtomicInteger();
+			Thread.ofVirtual().start(() -> {
+				while (!upstream.isClosed()) {
+					try {
+						Socket connection = upstream.accept();
+						Thread.ofVirtual().start(() -> answerOnceThenClose(connection, served));
+					}
+					catch (IOException ex) {
+						return;
+					}
+				}
+			});
+			String id = "gwtest.flaky." + upstream.getLocalPort();
+			routes.save(new Route(id, "GET", "/v1/flaky", URI.create("http://127.0.0.1:" + upstream.getLocalPort()),
+					List.of(GatewayTestRoutes.HELD_SCOPE), List.of("contact"), false, List.of(), true, Route.Source.OPERATOR), "test");
+			try {
+				String token = installedToken();
+
+				var first = call("GET", "/platform/v1/flaky", token, null);
+				var second = call("GET", "/platform/v1/flaky", token, null);
+
+				assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+				assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+				assertThat(served.get()).isEqualTo(2);
+			}
+			finally {
+				routes.remove(id, "test");
+			}
+		}
+	}
+
+	private static void answerOnceThenClose(Socket connection, java.util.concurrent.atomic.AtomicInteger served) {
+		try (connection) {
+			var in = new java.io.BufferedReader(new java.io.InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
+			String line;
+			while ((line = in.readLine()) != null && !line.isEmpty()) {
+				// the first request's headers
+			}
+			served.incrementAndGet();
+			write(connection.getOutputStream(), "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+			in.readLine(); // the second request's line: close without answering
+		}
+		catch (IOException ex) {
+			// the test's assertions tell
+		}
+	}
+
 	private Socket socket() throws IOException {
 		var socket = new Socket("127.0.0.1", listenerPort);
 		socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());

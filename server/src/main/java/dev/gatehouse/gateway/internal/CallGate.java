@@ -140,8 +140,14 @@ final class CallGate {
 			return refuse(call, Refusal.INSTALLATION_REQUIRED,
 					"This route reads or changes a customer account's data: use a token a customer granted by installing the app, not a client-credentials token.");
 		}
-		List<String> missing = route.scopes().stream().filter(s -> !token.scopes().contains(s)).toList();
-		if (!missing.isEmpty()) {
+		List<String> missing = null;
+		for (String scope : route.scopes()) {
+			if (!token.scopes().contains(scope)) {
+				missing = missing == null ? new ArrayList<>(2) : missing;
+				missing.add(scope);
+			}
+		}
+		if (missing != null) {
 			return refuse(call, Refusal.insufficientScope(String.join(" ", route.scopes())),
 					"The token lacks the scope " + String.join(", ", missing) + " this route requires.");
 		}

@@ -42,13 +42,7 @@ final class HeaderRules {
 			}
 		});
 		headers.add(Map.entry("X-Request-Id", callId));
-		headers.add(Map.entry("X-Gatehouse-App", token.appId().toString()));
-		headers.add(Map.entry("X-Gatehouse-Client", token.clientId()));
-		if (token.installationId() != null) {
-			headers.add(Map.entry("X-Gatehouse-Installation", token.installationId().toString()));
-			headers.add(Map.entry("X-Gatehouse-Account", token.customerAccountId().toString()));
-		}
-		headers.add(Map.entry("X-Gatehouse-Scopes", String.join(" ", token.scopes())));
+		headers.addAll(token.identityHeaders());
 		headers.add(Map.entry("X-Forwarded-For", address));
 		headers.add(Map.entry("X-Forwarded-Proto", request.scheme()));
 		return headers;

@@ -12,11 +12,13 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -56,6 +58,12 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 
 	private static final byte[] NO_BYTES = {};
 
+	/**
+	 * Headers that need no second validation: the decoders checked what the app and the upstream
+	 * sent, and what the gateway adds is its own (ids, scopes, limits).
+	 */
+	private static final HttpHeadersFactory TRUSTED_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
 	private final CallGate gate;
 
 	private final UpstreamChannels upstreams;
@@ -80,6 +88,13 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 	private Channel upstream;
 
 	private boolean answerStarted;
+
+	private boolean upstreamKeepAlive;
+
+	/** The call went out again on a new connection after a pooled one failed before answering. */
+	private boolean retried;
+
+	private NettyInbound inbound;
 
 	private ScheduledFuture<?> responseTimer;
 
@@ -119,6 +134,7 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 		request = next;
 		keepAlive = HttpUtil.isKeepAlive(next);
 		answerStarted = false;
+		retried = false;
 		if (next.decoderResult().isFailure()) {
 			Throwable cause = next.decoderResult().cause();
 			keepAlive = false;
@@ -173,7 +189,8 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 				refuse(problem);
 				return;
 			}
-			forward(inbound);
+			this.inbound = inbound;
+			forward(false);
 		}
 		catch (RuntimeException ex) {
 			log.error("Gateway call {} failed", call.id, ex);
@@ -186,10 +203,10 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 		}
 	}
 
-	private void forward(NettyInbound inbound) {
+	private void forward(boolean fresh) {
 		UpstreamTransport.Request forward = gate.upstreamRequest(call, inbound, NO_BYTES);
 		var out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), forward.target(),
-				request.content().retainedDuplicate());
+				request.content().retainedDuplicate(), TRUSTED_HEADERS, TRUSTED_HEADERS);
 		HttpHeaders headers = out.headers();
 		for (Map.Entry<String, String> header : forward.headers()) {
 			headers.add(header.getKey(), header.getValue());
@@ -199,7 +216,7 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 			HttpUtil.setContentLength(out, out.content().readableBytes());
 		}
 		Call current = call;
-		upstreams.acquire(ctx.channel().eventLoop(), forward.upstream(), channel -> {
+		upstreams.acquire(ctx.channel().eventLoop(), forward.upstream(), fresh, channel -> {
 			if (call != current || !ctx.channel().isActive()) {
 				out.release();
 				upstreams.release(channel);
@@ -273,8 +290,6 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 		}
 	}
 
-	private boolean upstreamKeepAlive;
-
 	private void answerHeaders(HttpResponse response) {
 		upstreamKeepAlive = HttpUtil.isKeepAlive(response);
 		int status = response.status().code();
@@ -282,7 +297,7 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 		for (Map.Entry<String, String> header : response.headers()) {
 			upstreamHeaders.add(header);
 		}
-		var answer = new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status());
+		var answer = new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), TRUSTED_HEADERS);
 		HttpHeaders headers = answer.headers();
 		for (Map.Entry<String, String> header : gate.answer(call, status, upstreamHeaders)) {
 			headers.add(header.getKey(), header.getValue());
@@ -298,20 +313,27 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 	@Override
 	public void upstreamClosed(Channel channel) {
 		if (channel == upstream) {
-			upstreamBroke("closed the connection");
+			upstreamBroke(channel, "closed the connection");
 		}
 	}
 
 	@Override
 	public void upstreamFailed(Channel channel, Throwable cause) {
 		if (channel == upstream) {
-			upstreamBroke(cause.toString());
+			upstreamBroke(channel, cause.toString());
 		}
 	}
 
-	private void upstreamBroke(String why) {
+	private void upstreamBroke(Channel channel, String why) {
 		cancelTimer();
 		upstream = null;
+		if (!answerStarted && !retried && channel.hasAttr(UpstreamChannels.REUSED) && idempotent()) {
+			// A pooled connection the upstream closed as the call went out: nothing reached the app,
+			// and the method may be sent twice, so once more on a new connection.
+			retried = true;
+			forward(true);
+			return;
+		}
 		if (!answerStarted) {
 			log.warn("Upstream {} of route {} failed: {}", call.route.upstream(), call.route.id(), why);
 			refuse(gate.refuse(call, Refusal.UPSTREAM_DOWN, "The platform API could not be reached."));
@@ -319,6 +341,12 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 		else {
 			abort();
 		}
+	}
+
+	private boolean idempotent() {
+		HttpMethod method = request.method();
+		return method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD) || method.equals(HttpMethod.OPTIONS)
+				|| method.equals(HttpMethod.PUT) || method.equals(HttpMethod.DELETE);
 	}
 
 	private void timedOut() {
@@ -404,6 +432,7 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 		request.release();
 		request = null;
 		call = null;
+		inbound = null;
 		if (!keepAlive || !ctx.channel().isActive()) {
 			ctx.close();
 			releaseWaiting();

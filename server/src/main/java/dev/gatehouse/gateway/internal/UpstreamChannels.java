@@ -39,7 +39,17 @@ final class UpstreamChannels {
 	/** Who reads the upstream's answer on a connection: the app's connection while a call is in flight, nobody when pooled. */
 	static final AttributeKey<UpstreamReader> READER = AttributeKey.valueOf("gatehouse.upstream.reader");
 
-	private static final int IDLE_SECONDS = 30;
+	/** Set on a connection taken from the pool (it has carried a call before). */
+	static final AttributeKey<Boolean> REUSED = AttributeKey.valueOf("gatehouse.upstream.reused");
+
+	private static final AttributeKey<String> POOL_KEY = AttributeKey.valueOf("gatehouse.upstream.pool");
+
+	/**
+	 * Idle connections are closed after this, sooner than servers commonly close them (the JDK's
+	 * HTTP server after 30 s, nginx after 75 s), so a pooled connection is rarely one the upstream is
+	 * closing just as a call goes out; a call that meets one anyway is retried once (ListenerConnection).
+	 */
+	private static final int IDLE_SECONDS = 20;
 
 	/** Idle connections kept per upstream and loop; more are closed when they come back. */
 	private static final int MAX_IDLE = 256;
@@ -78,15 +88,16 @@ final class UpstreamChannels {
 	}
 
 	/**
-	 * A connection to {@code upstream} on {@code loop} (must be called on that loop): a pooled one, or
-	 * a new one once connected.
+	 * A connection to {@code upstream} on {@code loop} (must be called on that loop): a pooled one
+	 * (unless {@code fresh}), or a new one once connected.
 	 */
-	void acquire(EventLoop loop, URI upstream, Consumer<Channel> connected, Consumer<Throwable> failed) {
+	void acquire(EventLoop loop, URI upstream, boolean fresh, Consumer<Channel> connected, Consumer<Throwable> failed) {
 		String key = key(upstream);
-		ArrayDeque<Channel> idle = pools.get().get(key);
+		ArrayDeque<Channel> idle = fresh ? null : pools.get().get(key);
 		Channel channel;
 		while (idle != null && (channel = idle.pollLast()) != null) {
 			if (channel.isActive()) {
+				channel.attr(REUSED).set(Boolean.TRUE);
 				connected.accept(channel);
 				return;
 			}
@@ -139,8 +150,6 @@ final class UpstreamChannels {
 		}
 		idle.addLast(channel);
 	}
-
-	private static final AttributeKey<String> POOL_KEY = AttributeKey.valueOf("gatehouse.upstream.pool");
 
 	private static String key(URI upstream) {
 		return upstream.getScheme() + "://" + upstream.getRawAuthority();
