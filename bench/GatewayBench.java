@@ -1111,6 +1111,9 @@ public class GatewayBench {
 			out.println("### Targets");
 			out.println();
 			for (String l : List.of("gateway-listener", "gateway-apache", "gateway-jdk")) {
+				if (open.get(l) == null && c8.get(l) == null) {
+					continue; // not measured in this run
+				}
 				double addDirect = num(diff(open.get(l), open.get("direct"), "p99_ms"));
 				double addNginx = num(diff(open.get(l), open.get("nginx"), "p99_ms"));
 				double r8 = num(ratio(c8.get(l), c8.get("nginx"), "rps")), r32 = num(ratio(c32.get(l), c32.get("nginx"), "rps"));

@@ -445,10 +445,10 @@ fi
   for tr in apache jdk; do
     [[ -f "$RUN/node/gc-$tr.log" ]] || continue
     awk -v t="$tr" '/Using / && !g {sub(/.*Using /, ""); g=$0} /Pause/ {ms=$NF; sub("ms", "", ms); n++; sum+=ms; if (ms+0 > max+0) max=ms; if (ms+0 >= 5) over5++}
-      END {printf "- %s transport: %s; %d pauses, %.0f ms in all, longest %.1f ms, %d of 5 ms or more\n", t, g, n, sum, max, over5}' "$RUN/node/gc-$tr.log"
+      END {printf "- node with the %s transport (the listener shares it): %s; %d pauses, %.0f ms in all, longest %.1f ms, %d of 5 ms or more\n", t, g, n, sum, max, over5}' "$RUN/node/gc-$tr.log"
   done
   echo
-  cat "$LINEAGE_MD"
+  [[ -f "$LINEAGE_MD" ]] && cat "$LINEAGE_MD"
   if ls "$RUN"/gateway-*.hotspots.txt >/dev/null 2>&1; then
     echo
     echo "JFR hot spots: $RUN/gateway-<transport>.hotspots.txt (recordings gateway-<transport>.jfr)"
