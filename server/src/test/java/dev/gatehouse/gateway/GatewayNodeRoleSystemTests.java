@@ -44,6 +44,9 @@ class GatewayNodeRoleSystemTests {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Value("${local.gatehouse.gateway.port}")
+	int listenerPort;
+
 	@Autowired
 	ApplicationContext context;
 
@@ -81,6 +84,7 @@ class GatewayNodeRoleSystemTests {
 			.build());
 		String patient = dev.gatehouse.samples.clinic.ClinicSeed.patientId(account, 1);
 		assertThat(get("/platform/v1/patients/" + patient, token).statusCode()).isEqualTo(200);
+		assertThat(onListener("/platform/v1/patients/" + patient, token).statusCode()).isEqualTo(200);
 
 		// As an operator on another node would: the change reaches this node only through the database.
 		registry.changeStatus(fixture.app().id(), dev.gatehouse.apps.AppStatus.SUSPENDED, "operator@test", "role test");
@@ -93,6 +97,7 @@ class GatewayNodeRoleSystemTests {
 
 		assertThat(status).isEqualTo(401);
 		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+		assertThat(onListener("/platform/v1/patients/" + patient, token).statusCode()).isEqualTo(401);
 	}
 
 	@Test
@@ -103,6 +108,13 @@ class GatewayNodeRoleSystemTests {
 	private HttpResponse<String> get(String path) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The gateway's dedicated listener, open on a gateway node too (the issuer is configured here). */
+	private HttpResponse<String> onListener(String path, String token) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listenerPort + path))
+			.header("Authorization", "Bearer " + token)
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path, String token) throws Exception {
