@@ -166,6 +166,38 @@ class GatewayListenerSystemTests extends GatewaySystemTests {
 		}
 	}
 
+	@Test
+	void listenerWhenHttp10ClientAndUpstreamStreamsThenBodyEndsWithTheConnectionNotInChunks() throws Exception {
+		String payload = "streamed-" + java.util.UUID.randomUUID();
+		var chunked = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		chunked.createContext("/v1/chunked", exchange -> {
+			exchange.sendResponseHeaders(200, 0); // chunked
+			try (var out = exchange.getResponseBody()) {
+				out.write(payload.getBytes(StandardCharsets.UTF_8));
+			}
+		});
+		chunked.start();
+		String id = "gwtest.chunked." + chunked.getAddress().getPort();
+		try {
+			routes.save(new Route(id, "GET", "/v1/chunked", URI.create("http://127.0.0.1:" + chunked.getAddress().getPort()),
+					List.of(GatewayTestRoutes.HELD_SCOPE), List.of("contact"), false, List.of(), true, Route.Source.OPERATOR), "test");
+			String token = installedToken();
+			try (var socket = socket()) {
+				write(socket.getOutputStream(), "GET /platform/v1/chunked HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+						+ token + "\r\n\r\n");
+				String answer = read(socket.getInputStream());
+
+				assertThat(answer).startsWith("HTTP/1.1 200");
+				assertThat(answer.toLowerCase(java.util.Locale.ROOT)).doesNotContain("transfer-encoding");
+				assertThat(answer).endsWith("\r\n\r\n" + payload);
+			}
+		}
+		finally {
+			chunked.stop(0);
+			routes.remove(id, "test");
+		}
+	}
+
 	private static void answerOnceThenClose(Socket connection, java.util.concurrent.atomic.AtomicInteger served) {
 		try (connection) {
 			var in = new java.io.BufferedReader(new java.io.InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));

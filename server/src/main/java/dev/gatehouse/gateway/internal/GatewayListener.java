@@ -85,6 +85,7 @@ final class GatewayListener implements SmartLifecycle {
 		SslContext tls = tls(listener.sslBundle());
 		String scheme = tls == null ? "http" : "https";
 		var upstreams = new UpstreamChannels(properties.connectTimeout());
+		var connections = new ConnectionLimit(listener.maxConnections());
 		int maxHeader = (int) listener.maxHeaderSize().toBytes();
 		int maxBody = (int) Math.min(Integer.MAX_VALUE, gate.maxBody());
 		acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gateway-accept", true), NioIoHandler.newFactory());
@@ -98,6 +99,7 @@ final class GatewayListener implements SmartLifecycle {
 				.childHandler(new ChannelInitializer<SocketChannel>() {
 					@Override
 					protected void initChannel(SocketChannel ch) {
+						ch.pipeline().addLast(connections);
 						if (tls != null) {
 							ch.pipeline().addLast(tls.newHandler(ch.alloc()));
 						}

@@ -303,7 +303,12 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 			headers.add(header.getKey(), header.getValue());
 		}
 		if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH) && status >= 200 && status != 204 && status != 304) {
-			HttpUtil.setTransferEncodingChunked(answer, true);
+			if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+				keepAlive = false; // no chunks for HTTP/1.0: the end of the connection ends the body
+			}
+			else {
+				HttpUtil.setTransferEncodingChunked(answer, true);
+			}
 		}
 		HttpUtil.setKeepAlive(answer, keepAlive);
 		answerStarted = true;
