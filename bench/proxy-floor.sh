@@ -46,18 +46,8 @@ client_id=ghc_floor
 token_scope=appointments:read
 STATE
 
-mkdir -p "$RUN/nginx/temp"
-cat > "$RUN/nginx/nginx.conf" <<NG
-worker_processes auto; pid $RUN/nginx/nginx.pid; error_log $RUN/nginx/error.log warn;
-events { worker_connections 4096; }
-http { access_log off; client_body_temp_path $RUN/nginx/temp/body; proxy_temp_path $RUN/nginx/temp/proxy;
-  fastcgi_temp_path $RUN/nginx/temp/f; uwsgi_temp_path $RUN/nginx/temp/u; scgi_temp_path $RUN/nginx/temp/s;
-  keepalive_requests 100000;
-  upstream clinic { server 127.0.0.1:$UP; keepalive 64; keepalive_requests 100000; }
-  server { listen 127.0.0.1:$NG; location / { proxy_pass http://clinic; proxy_http_version 1.1; proxy_set_header Connection ""; } } }
-NG
 say "nginx on $NG"
-start_group "$RUN/nginx.log" "$NGINX" -p "$RUN/nginx" -e "$RUN/nginx/error.log" -c "$RUN/nginx/nginx.conf" -g 'daemon off;'
+start_nginx "$RUN/nginx" $NG $UP
 wait_http "http://127.0.0.1:$NG/health" 30 "$STARTED_PID"
 
 LOADGEN=(java -Xms256m -Xmx1g -XX:+UseSerialGC "$BENCH/GatewayBench.java")
