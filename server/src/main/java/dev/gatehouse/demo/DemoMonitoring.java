@@ -5,6 +5,7 @@ import dev.gatehouse.accesslog.ApiCall;
 import dev.gatehouse.accesslog.CallQuery;
 import dev.gatehouse.apps.App;
 import dev.gatehouse.apps.AppRegistry;
+import dev.gatehouse.gateway.Throttles;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +28,9 @@ import org.springframework.stereotype.Component;
  * sends a message, so its messages:send scope is suggested for dropping) and, two hours ago, a
  * burst of calls to patient routes outside its scopes (a probing finding). The detectors run on
  * their schedule shortly after start ({@code gatehouse.monitoring.initial-delay} of the demo
- * profile). Seeded once.
+ * profile). Seeded once. Recall is also throttled, as a detector whose pack rule says
+ * {@code throttle: true} would do, so the operator's monitoring page has a throttle to lift; it is
+ * imposed again at each start while none is in force.
  */
 @Component
 @Profile("demo")
@@ -42,11 +45,14 @@ class DemoMonitoring implements ApplicationRunner {
 
 	private final AccessLog accessLog;
 
+	private final Throttles throttles;
+
 	private final Clock clock;
 
-	DemoMonitoring(AppRegistry registry, AccessLog accessLog, Clock clock) {
+	DemoMonitoring(AppRegistry registry, AccessLog accessLog, Throttles throttles, Clock clock) {
 		this.registry = registry;
 		this.accessLog = accessLog;
+		this.throttles = throttles;
 		this.clock = clock;
 	}
 
@@ -54,6 +60,11 @@ class DemoMonitoring implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		App recall = registry.search(RECALL, null, 5, 0).stream().filter(a -> a.name().equals(RECALL)).findFirst()
 			.orElse(null);
+		if (recall != null) {
+			// Returns the throttle in force unchanged, if there is one.
+			throttles.impose(recall.id().value(), null, 30, Duration.ofDays(7),
+					"check.anomaly.probing: 120 refused patient reads in four minutes (demo)", "monitoring");
+		}
 		Instant end = clock.instant().truncatedTo(ChronoUnit.MINUTES);
 		if (recall == null || !accessLog.calls(CallQuery.between(end.minus(Duration.ofDays(400)), end.plusSeconds(60), 1)
 			.app(recall.id().value())).isEmpty()) {

@@ -57,6 +57,9 @@ class AppsApiSystemTests {
 	@Autowired
 	AppCredentials credentials;
 
+	@Autowired
+	dev.gatehouse.developers.OrganizationSuspensions suspensions;
+
 	UserAccount developer;
 
 	OrganizationId org;
@@ -83,6 +86,29 @@ class AppsApiSystemTests {
 		assertThat(app.get("draft").get("content").get("redirectUris").size()).isEqualTo(2);
 		var list = JSON.readTree(send("GET", "/api/v1/apps", null).body());
 		assertThat(list.findValuesAsString("id")).contains(app.get("app").get("id").asString());
+	}
+
+	@Test
+	void createAndSubmitWhenTheOrganizationIsSuspendedThenProblemNamingTheSuspension() throws Exception {
+		var created = JSON.readTree(send("POST", "/api/v1/organizations/" + org + "/apps",
+				JSON.writeValueAsString(TestApps.complete(TestApps.uniqueName()))).body());
+		String id = created.get("app").get("id").asString();
+		suspensions.suspend(org, "compliance", "Fake reviews across the organization");
+
+		var create = send("POST", "/api/v1/organizations/" + org + "/apps",
+				JSON.writeValueAsString(TestApps.complete(TestApps.uniqueName())));
+		var submit = send("POST", "/api/v1/apps/" + id + "/submit", null);
+
+		for (var response : java.util.List.of(create, submit)) {
+			assertThat(response.statusCode()).isEqualTo(422);
+			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+					type -> assertThat(type).startsWith("application/problem+json"));
+			JsonNode problem = JSON.readTree(response.body());
+			assertThat(problem.get("type").asString()).isEqualTo("/problems/invalid-input");
+			assertThat(problem.get("errors").findValuesAsString("message")).singleElement()
+				.satisfies(message -> assertThat(message).contains("suspended"));
+		}
+		assertThat(JSON.readTree(send("GET", "/api/v1/apps", null).body()).findValuesAsString("id")).containsExactly(id);
 	}
 
 	@Test

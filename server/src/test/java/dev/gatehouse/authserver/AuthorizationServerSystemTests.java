@@ -15,6 +15,7 @@ import dev.gatehouse.apps.AppStatus;
 import dev.gatehouse.apps.Credential.Environment;
 import dev.gatehouse.apps.IssuedSecret;
 import dev.gatehouse.apps.TestApps;
+import dev.gatehouse.developers.OrganizationSuspensions;
 import dev.gatehouse.identity.Accounts;
 import dev.gatehouse.identity.Role;
 import dev.gatehouse.identity.UserAccount;
@@ -68,6 +69,9 @@ class AuthorizationServerSystemTests extends FullStackTest {
 
 	@Autowired
 	dev.gatehouse.marketplace.CustomerAccounts customers;
+
+	@Autowired
+	OrganizationSuspensions suspensions;
 
 	UserAccount developer;
 
@@ -317,6 +321,66 @@ class AuthorizationServerSystemTests extends FullStackTest {
 		assertThat(send(HttpRequest.newBuilder(uri(request)).GET()).statusCode()).isEqualTo(302);
 
 		registry.changeStatus(app.id(), AppStatus.SUSPENDED, "ops", "Unanswered breach questions");
+
+		var response = send(HttpRequest.newBuilder(uri(request)).GET());
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Location")).isEmpty();
+	}
+
+	@Test
+	void clientCredentialsWhenOrganizationSuspendedThenInvalidClientForTheSandboxCredentialOfADraftApp() throws Exception {
+		IssuedSecret sandbox = credentials.issueClientSecret(app.id(), developer.id(), Environment.SANDBOX, null);
+		var before = token(sandbox.clientId(), sandbox.secret(), Map.of("grant_type", "client_credentials"));
+		assertThat(before.statusCode()).isEqualTo(200);
+		String issued = json.readTree(before.body()).get("access_token").asString();
+		var stranger = dev.gatehouse.support.AppFixtures.draftApp(context);
+		IssuedSecret introspector = credentials.issueClientSecret(stranger.app().id(), stranger.developer().id(),
+				Environment.SANDBOX, null);
+
+		suspensions.suspend(app.organizationId(), "compliance", "Fake reviews across the organization");
+
+		var after = token(sandbox.clientId(), sandbox.secret(), Map.of("grant_type", "client_credentials"));
+		assertThat(after.statusCode()).isEqualTo(401);
+		assertThat(json.readTree(after.body()).get("error").asString()).isEqualTo("invalid_client");
+		var introspection = form("/oauth2/introspect", basic(introspector.clientId(), introspector.secret()),
+				Map.of("token", issued));
+		assertThat(json.readTree(introspection.body()).get("active").asBoolean()).isFalse();
+
+		suspensions.reinstate(app.organizationId(), "compliance", "Reviews removed");
+
+		assertThat(token(sandbox.clientId(), sandbox.secret(), Map.of("grant_type", "client_credentials")).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void clientCredentialsWhenAppApprovedWhileItsOrganizationIsSuspendedThenInvalidClientUntilReinstated() throws Exception {
+		IssuedSecret sandbox = credentials.issueClientSecret(app.id(), developer.id(), Environment.SANDBOX, null);
+		jdbc.sql("update apps.revisions set logo_sha256 = 'test' where app_id = :id").param("id", app.id().value()).update();
+		registry.submit(app.id(), developer.id());
+		registry.startReview(app.id(), "reviewer");
+		suspensions.suspend(app.organizationId(), "compliance", "Fake reviews across the organization");
+
+		registry.approve(app.id(), "reviewer", "ok");
+		IssuedSecret production = credentials.issueClientSecret(app.id(), developer.id(), Environment.PRODUCTION, null);
+
+		assertThat(registry.require(app.id()).status()).isEqualTo(AppStatus.APPROVED);
+		var refused = token(production.clientId(), production.secret(), Map.of("grant_type", "client_credentials"));
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(json.readTree(refused.body()).get("error").asString()).isEqualTo("invalid_client");
+		assertThat(token(sandbox.clientId(), sandbox.secret(), Map.of("grant_type", "client_credentials")).statusCode())
+			.isEqualTo(401);
+		suspensions.reinstate(app.organizationId(), "compliance", "Reviews removed");
+		assertThat(token(production.clientId(), production.secret(), Map.of("grant_type", "client_credentials")).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void authorizeWhenOrganizationSuspendedThenBadRequestAndNoRedirectForTheSandboxCredential() throws Exception {
+		IssuedSecret sandbox = credentials.issueClientSecret(app.id(), developer.id(), Environment.SANDBOX, null);
+		String request = authorize(sandbox.clientId(), REDIRECT, challenge("verifier-verifier"), "S256");
+		assertThat(send(HttpRequest.newBuilder(uri(request)).GET()).statusCode()).isEqualTo(302);
+
+		suspensions.suspend(app.organizationId(), "compliance", "Fake reviews across the organization");
 
 		var response = send(HttpRequest.newBuilder(uri(request)).GET());
 		assertThat(response.statusCode()).isEqualTo(400);

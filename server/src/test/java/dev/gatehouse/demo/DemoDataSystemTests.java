@@ -259,6 +259,25 @@ class DemoDataSystemTests {
 		assertThat(monitoring.scopeSuggestion(recall.id()).orElseThrow().unused()).containsExactly("messages:send");
 	}
 
+	@Test
+	void demoWhenSeededThenNorthwindRecallIsThrottledAndTheAdminCanLiftItFromTheMonitoringPage(
+			@Autowired dev.gatehouse.gateway.Throttles throttles, @Autowired dev.gatehouse.apps.AppRegistry apps) {
+		var recall = apps.search(DemoMonitoring.RECALL, null, 5, 0).stream()
+			.filter(a -> a.name().equals(DemoMonitoring.RECALL)).findFirst().orElseThrow();
+		var throttle = throttles.active().stream().filter(t -> t.appId().equals(recall.id().value())).findFirst()
+			.orElseThrow();
+		var admin = dev.gatehouse.support.TestUsers.createWithTotp(accounts, dev.gatehouse.identity.UserKind.OPERATOR,
+				dev.gatehouse.identity.Role.ADMIN);
+		var web = new dev.gatehouse.support.WebSession(port);
+		web.submitPassword(admin.email(), dev.gatehouse.support.TestUsers.PASSWORD);
+		web.get("/login/second-factor");
+		web.post("/login/second-factor", java.util.Map.of("code", dev.gatehouse.support.TestUsers.code(admin.secret(), 0)));
+
+		var page = dev.gatehouse.support.WebSession.html(web.get("/operator/monitoring"));
+
+		assertThat(page.select("#throttle-" + throttle.id() + " button").text()).isEqualTo("Lift throttle");
+	}
+
 	@Autowired
 	dev.gatehouse.review.Reviews reviews;
 

@@ -246,6 +246,29 @@ class EnforcementActionsSystemTests extends OAuthSystemTest {
 		assertThat(audit("organization:" + fixture.org())).contains("developers.organization.reinstated");
 	}
 
+	@Test
+	void developerSuspensionAlsoStopsTheSandboxClientOfAnAppNotApprovedYetAndReinstatementGivesItBack() {
+		App draft = registry.create(fixture.org(), fixture.developer().id(), TestApps.complete(TestApps.uniqueName()));
+		IssuedSecret sandbox = credentials.issueClientSecret(draft.id(), fixture.developer().id(), Environment.SANDBOX, null);
+		assertThat(clientCredentials(sandbox).statusCode()).isEqualTo(200);
+		Violation violation = violations.open(new Violations.NewViolation(clause(), "organization",
+				fixture.org().toString(), "reviewer", "Fake reviews bought for every app.", List.of(), List.of(), false,
+				false), "compliance@example.com");
+
+		var action = violations.decide(violation.id(), new Violations.Decision(PenaltyAction.DEVELOPER_SUSPENSION,
+				"Fraudulent reviews across the organization.", null, Set.of()), "compliance@example.com");
+
+		assertThat(action.affected()).doesNotContainKey(draft.id().toString());
+		assertThat(registry.require(draft.id()).status()).isEqualTo(AppStatus.DRAFT);
+		assertThat(oauth.error(clientCredentials(sandbox))).isEqualTo("invalid_client");
+		// Tokens it already holds are revoked, so the gateway refuses them too.
+		assertThat(audit("app:" + draft.id())).contains("apps.tokens.revoked");
+
+		violations.reinstate(violation.id(), "Reviews removed; controls in place.", "compliance@example.com");
+
+		assertThat(clientCredentials(sandbox).statusCode()).isEqualTo(200);
+	}
+
 	private Violation openAgainstTheApp() {
 		return violations.open(new Violations.NewViolation(clause(), "app", fixture.app().id().toString(), "reviewer",
 				"Found in review.", List.of("https://evidence.example.com/1"), List.of(), false, false),

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.apps.App;
 import dev.gatehouse.apps.AppRegistry;
 import dev.gatehouse.apps.AppStatus;
+import dev.gatehouse.apps.TestApps;
 import dev.gatehouse.enforcement.internal.EnforcementTerms;
 import dev.gatehouse.identity.Accounts;
 import dev.gatehouse.identity.Role;
@@ -254,6 +255,38 @@ class EnforcementFlowSystemTests extends FullStackTest {
 		var dev = signIn(developer);
 		assertThat(dev.get("/developer/enforcement/violations/" + proposed.id()).statusCode()).isEqualTo(200);
 		assertThat(dev.get("/developer/enforcement/violations/" + undecided.id()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void membersOfASuspendedOrganizationSignInAndAppealButCannotCreateOrSubmitApps() {
+		App draft = registry.create(app.organizationId(), developer.user().id(), TestApps.complete(TestApps.uniqueName()));
+		Violation violation = violations.open(new Violations.NewViolation(clauseOf(Severity.LOW), "organization",
+				app.organizationId().toString(), "reviewer", "Fake reviews bought for every app.", List.of(), List.of(),
+				false, false), "ops");
+		violations.decide(violation.id(), new Violations.Decision(PenaltyAction.DEVELOPER_SUSPENSION,
+				"Fraudulent reviews across the organization.", null, Set.of()), "ops");
+
+		var dev = signIn(developer);
+
+		assertThat(html(dev.get("/developer/enforcement")).select("#violations").text()).contains("Fake reviews bought for every app.");
+		var mine = html(dev.get("/developer/enforcement/violations/" + violation.id()));
+		assertThat(mine.select("#actions").text()).contains("developer suspension");
+		dev.post("/developer/enforcement/violations/" + violation.id() + "/appeal",
+				Map.of("grounds", "The reviews were written by real customers."));
+		assertThat(appeals.ofViolation(violation.id())).singleElement()
+			.satisfies(a -> assertThat(a.status()).isEqualTo(AppealStatus.PENDING));
+
+		String name = TestApps.uniqueName();
+		assertThat(dev.get("/developer/orgs/" + app.organizationId() + "/apps/new").statusCode()).isEqualTo(200);
+		var created = dev.post("/developer/orgs/" + app.organizationId() + "/apps/new", Map.of("name", name, "appType", "app"));
+		assertThat(created.statusCode()).isEqualTo(200);
+		assertThat(html(created).select("[role=alert]").text()).contains("Your organization is suspended");
+		assertThat(html(created).select("#name").attr("value")).isEqualTo(name);
+		assertThat(registry.ofOrganization(app.organizationId())).extracting(App::name).doesNotContain(name);
+
+		var submitted = dev.post("/developer/apps/" + draft.id() + "/submit", Map.of());
+		assertThat(html(dev.follow(submitted)).select("#submit-problems").text()).contains("Your organization is suspended");
+		assertThat(registry.require(draft.id()).status()).isEqualTo(AppStatus.DRAFT);
 	}
 
 	private Violation open(String clause, boolean selfReported, boolean auditFound) {

@@ -9,6 +9,7 @@ import dev.gatehouse.apps.Credential;
 import dev.gatehouse.apps.Credential.Environment;
 import dev.gatehouse.apps.RequestedScope;
 import dev.gatehouse.apps.Revision;
+import dev.gatehouse.developers.OrganizationSuspensions;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -32,6 +33,10 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * One exception: a <em>sandbox</em> credential works before the first approval, with the redirect
  * URIs and scopes of the draft revision, so developers can build against Gatehouse while their app
  * is in review. Production credentials only exist after approval anyway.
+ * <p>
+ * No client of a suspended developer organization is found, whatever its app's status: a developer
+ * suspension must stop sandbox and draft clients too, and an app approved while its organization is
+ * suspended must not start working before the organization is reinstated.
  */
 final class AppRegisteredClients implements RegisteredClientRepository {
 
@@ -45,12 +50,16 @@ final class AppRegisteredClients implements RegisteredClientRepository {
 
 	private final AppSanctions sanctions;
 
+	private final OrganizationSuspensions suspensions;
+
 	private final ClientCache cache;
 
-	AppRegisteredClients(AppCredentials credentials, AppRegistry registry, AppSanctions sanctions, ClientCache cache) {
+	AppRegisteredClients(AppCredentials credentials, AppRegistry registry, AppSanctions sanctions,
+			OrganizationSuspensions suspensions, ClientCache cache) {
 		this.credentials = credentials;
 		this.sanctions = sanctions;
 		this.registry = registry;
+		this.suspensions = suspensions;
 		this.cache = cache;
 	}
 
@@ -99,7 +108,7 @@ final class AppRegisteredClients implements RegisteredClientRepository {
 			return null;
 		}
 		App app = registry.find(credential.appId()).orElse(null);
-		if (app == null) {
+		if (app == null || suspensions.suspended(app.organizationId())) {
 			return null;
 		}
 		// Scopes withdrawn by enforcement are not the client's any more: no new token carries them.

@@ -155,8 +155,9 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	RegisteredClientRepository registeredClientRepository(AppCredentials credentials, AppRegistry registry,
-			dev.gatehouse.apps.AppSanctions sanctions, ClientCache cache) {
-		return new AppRegisteredClients(credentials, registry, sanctions, cache);
+			dev.gatehouse.apps.AppSanctions sanctions, dev.gatehouse.developers.OrganizationSuspensions suspensions,
+			ClientCache cache) {
+		return new AppRegisteredClients(credentials, registry, sanctions, suspensions, cache);
 	}
 
 	@Bean

@@ -71,7 +71,8 @@ final class ClientCache {
 
 	@EventListener({ AppEvents.AppStatusChanged.class, AppEvents.RevisionDecided.class, AppEvents.ClientSecretIssued.class,
 			dev.gatehouse.apps.AppSanctions.AppScopesRestricted.class, dev.gatehouse.apps.AppSanctions.AppScopesRestored.class,
-			AppEvents.ScopesDropped.class })
+			AppEvents.ScopesDropped.class, dev.gatehouse.developers.OrganizationSuspensions.OrganizationSuspended.class,
+			dev.gatehouse.developers.OrganizationSuspensions.OrganizationReinstated.class })
 	void registryChanged() {
 		clear();
 	}

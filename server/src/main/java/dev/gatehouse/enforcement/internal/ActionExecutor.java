@@ -129,6 +129,11 @@ public class ActionExecutor {
 						registry.changeStatus(app.id(), AppStatus.SUSPENDED, actor, reason);
 						affected.put(app.id().toString(), app.status().name());
 					}
+					else if (sandboxOnly(app)) {
+						// Its sandbox tokens are not tied to a status change: revoked so the gateway refuses
+						// them at once. The token endpoint issues none while the organization is suspended.
+						sanctions.revokeTokens(app.id(), actor, reason);
+					}
 				}
 			}
 		}
@@ -153,6 +158,11 @@ public class ActionExecutor {
 				restore(taken.affected(), actor, reason);
 			}
 		}
+	}
+
+	/** Not approved yet, so only its sandbox client works (see the token endpoint's client lookup). */
+	private static boolean sandboxOnly(App app) {
+		return app.liveRevisionId() == null && app.status() != AppStatus.BLOCKED && app.status() != AppStatus.RETIRED;
 	}
 
 	private void restore(Map<String, String> affected, String actor, String reason) {

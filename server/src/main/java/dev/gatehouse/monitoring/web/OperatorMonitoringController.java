@@ -15,7 +15,9 @@ import dev.gatehouse.monitoring.DetectorRun;
 import dev.gatehouse.monitoring.Monitoring;
 import dev.gatehouse.privacy.PrivacyRequests;
 import dev.gatehouse.privacy.RequestStatus;
+import dev.gatehouse.shared.security.Authorities;
 import dev.gatehouse.shared.security.UserPrincipal;
+import dev.gatehouse.shared.web.NotFoundException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,18 +28,27 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Ecosystem health for operators: apps by state, findings by clause, privacy, traffic, detector runs. */
 @Controller
 class OperatorMonitoringController {
+
+	/** Who may end a throttle early: it undoes a protective measure, like reinstating an app. */
+	static final String LIFT = "hasAnyRole('ADMIN', 'COMPLIANCE')";
 
 	/** Open findings read for the by-clause chart; more than this is a backlog, shown as "at least". */
 	static final int FINDINGS_READ = 2000;
@@ -77,7 +88,7 @@ class OperatorMonitoringController {
 	static final int COUNT_READ = 500;
 
 	@GetMapping("/operator/monitoring")
-	String dashboard(Model model) {
+	String dashboard(Authentication authentication, Model model) {
 		Map<AppStatus, Long> states = registry.countByStatus();
 		List<BarChart.Item> stateItems = new ArrayList<>();
 		states.forEach((status, count) -> stateItems.add(new BarChart.Item(label(status), count,
@@ -114,7 +125,28 @@ class OperatorMonitoringController {
 		model.addAttribute("trafficDays", days);
 		model.addAttribute("runs", monitoring.recentRuns(24));
 		model.addAttribute("throttles", throttles.active());
+		model.addAttribute("canLift", authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.anyMatch(Set.of(Authorities.ADMIN, Authorities.COMPLIANCE)::contains));
 		return "monitoring/operator";
+	}
+
+	/**
+	 * Ends a throttle before its time, for example once the anomaly that imposed it is explained.
+	 * The gateway records {@code gateway.throttle.lifted} with the operator as actor.
+	 */
+	@PostMapping("/operator/monitoring/throttles/{id}/lift")
+	@PreAuthorize(LIFT)
+	String lift(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			throttles.lift(id, user.email());
+			redirect.addFlashAttribute("notice", "Throttle lifted: the app is held to its usual rate limits again.");
+		}
+		catch (NotFoundException ex) {
+			redirect.addFlashAttribute("notice", "That throttle has already ended.");
+		}
+		return "redirect:/operator/monitoring";
 	}
 
 	@PostMapping("/operator/monitoring/run")

@@ -27,6 +27,7 @@ class DataSourceConfiguration {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("gatehouse");
 		config.setMaximumPoolSize(properties.poolSize());
+		config.setConnectionTimeout(properties.connectionTimeout().toMillis());
 		if (properties.embedded()) {
 			Path dir = properties.ephemeral() ? EPHEMERAL_DIR : properties.dataDir().resolve("postgres");
 			var postgres = EmbeddedPostgresServer.obtain(dir, properties.embeddedPort());

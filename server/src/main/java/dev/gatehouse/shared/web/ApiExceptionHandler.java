@@ -74,8 +74,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.body(problem);
 	}
 
+	/** No database connection in time or a passing database failure: retry, as on the pages. */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+		if (DatabaseBusy.causedBy(ex)) {
+			log.warn("Database busy on {} {}: answered 503", request.getMethod(), request.getRequestURI());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, DatabaseBusy.RETRY_AFTER_SECONDS)
+				.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", DatabaseBusy.MESSAGE, request));
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
 				"Something went wrong on our side. It has been logged.", request));

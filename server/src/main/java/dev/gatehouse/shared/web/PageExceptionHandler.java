@@ -16,7 +16,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Pages: a missing or foreign resource is a 404 page, a refused input a 400 page and a database too
- * busy to answer in time a 503 page, never a 500.
+ * busy to answer in time a 503 page, never a 500. When the session cannot be read or saved for the
+ * same reason, {@link DatabaseBusyFilter} answers instead.
  * JSON controllers are answered first by {@link ApiExceptionHandler}.
  */
 @ControllerAdvice(annotations = Controller.class)
@@ -40,9 +41,8 @@ class PageExceptionHandler {
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
 			TransientDataAccessException.class })
 	String busy(HttpServletResponse response, Model model) {
-		response.setHeader("Retry-After", "5");
-		return error(response, model, HttpStatus.SERVICE_UNAVAILABLE,
-				"Gatehouse is busy right now. Nothing was lost; try again in a moment.");
+		response.setHeader("Retry-After", DatabaseBusy.RETRY_AFTER_SECONDS);
+		return error(response, model, HttpStatus.SERVICE_UNAVAILABLE, DatabaseBusy.MESSAGE);
 	}
 
 	private static String error(HttpServletResponse response, Model model, HttpStatus status, String message) {

@@ -48,6 +48,8 @@ class ProblemTypesController {
 				"The gateway could not reach the service behind this route. Retry later with backoff." });
 		TYPES.put("upstream-timeout", new String[] { "Platform API timed out",
 				"The service behind this route did not answer in time. Retry later with backoff; a write may or may not have happened." });
+		TYPES.put("busy", new String[] { "Service busy",
+				"Gatehouse could not get a database connection in time. Nothing was done; retry after the seconds Retry-After names." });
 		TYPES.put("internal-error", new String[] { "Internal error",
 				"Something failed on the server. It was logged; try again, and tell the operator if it persists." });
 	}
