@@ -76,6 +76,6 @@ for t in "${TARGETS[@]}"; do
 done
 echo
 printf '%-16s %4s %9s %18s %18s\n' target c 'req/s' 'server CPU ms/req' 'vs nginx (first)'
-awk -F'\t' 'NR>1 && $2=="nginx" && !($3 in n) {n[$3]=$7}
-  NR>1 {printf "%-16s %4s %9.0f %18.3f %18.2f\n", $2, $3, $7, $16, (n[$3] ? $7/n[$3] : 0)}' "$TSV" | tee "$RUN/summary.txt"
+awk -F'\t' 'NR>1 && $2=="nginx" && !seen[$3]++ {n[$3]=$7}
+  NR>1 {printf "%-16s %4s %9.0f %18.3f %18.2f\n", $2, $3, $7, $16, (($3 in n) ? $7/n[$3] : 0)}' "$TSV" | tee "$RUN/summary.txt"
 echo "run $RUN"
