@@ -31,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLException;
 
@@ -70,6 +71,9 @@ final class GatewayListener implements SmartLifecycle {
 
 	private Channel server;
 
+	/** Calls taken and not yet answered, across every connection (a stop waits for them). */
+	private final AtomicInteger inFlight = new AtomicInteger();
+
 	GatewayListener(CallGate gate, GatewayProperties properties, IssuerResolver issuers, SslBundles sslBundles,
 			ConfigurableEnvironment environment) {
 		this.gate = gate;
@@ -107,7 +111,7 @@ final class GatewayListener implements SmartLifecycle {
 							.addLast(new IdleStateHandler(listener.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
 							.addLast(new HttpServerCodec(maxHeader, maxHeader, 8192))
 							.addLast(new BodyAggregator(maxBody))
-							.addLast(new ListenerConnection(gate, upstreams, issuers, scheme, properties.responseTimeout()));
+							.addLast(new ListenerConnection(gate, upstreams, issuers, scheme, properties.responseTimeout(), inFlight));
 					}
 				})
 				.bind(listener.address(), listener.port())
@@ -126,19 +130,32 @@ final class GatewayListener implements SmartLifecycle {
 	@Override
 	public void stop() {
 		if (server != null) {
+			// No new connections; calls in flight get up to ten seconds to be answered.
 			server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
 			server = null;
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+			if (inFlight.get() > 0) {
+				log.warn("Gateway listener stopping with {} calls still in flight", inFlight.get());
+			}
 		}
 		stopLoops();
 	}
 
 	private void stopLoops() {
-		// Calls in flight get a short quiet period to finish; new connections are no longer accepted.
 		if (acceptor != null) {
 			acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
 		}
 		if (loops != null) {
-			loops.shutdownGracefully(200, 10, TimeUnit.SECONDS).awaitUninterruptibly(12, TimeUnit.SECONDS);
+			loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
 		}
 		acceptor = null;
 		loops = null;

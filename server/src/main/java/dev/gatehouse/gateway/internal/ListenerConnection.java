@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
@@ -98,8 +99,11 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 
 	private ScheduledFuture<?> responseTimer;
 
+	private final AtomicInteger inFlight;
+
 	ListenerConnection(CallGate gate, UpstreamChannels upstreams, IssuerResolver issuers, String scheme,
-			Duration responseTimeout) {
+			Duration responseTimeout, AtomicInteger inFlight) {
+		this.inFlight = inFlight;
 		this.gate = gate;
 		this.upstreams = upstreams;
 		this.issuers = issuers;
@@ -131,6 +135,7 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 	}
 
 	private void begin(FullHttpRequest next) {
+		inFlight.incrementAndGet();
 		request = next;
 		keepAlive = HttpUtil.isKeepAlive(next);
 		answerStarted = false;
@@ -372,8 +377,10 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
-		if (call != null) {
-			call.rejection = call.rejection == null ? "aborted" : call.rejection;
+		if (request != null) {
+			if (call != null && call.rejection == null) {
+				call.rejection = "aborted";
+			}
 			dropUpstream();
 			finish();
 		}
@@ -438,6 +445,7 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 		request = null;
 		call = null;
 		inbound = null;
+		inFlight.decrementAndGet();
 		if (!keepAlive || !ctx.channel().isActive()) {
 			ctx.close();
 			releaseWaiting();
