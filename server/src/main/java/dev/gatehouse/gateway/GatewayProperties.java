@@ -76,11 +76,14 @@ public record GatewayProperties(@DefaultValue("true") boolean enabled, @DefaultV
 	 * @param idleTimeout how long a connection may stay silent (also a request half sent) before it is closed
 	 * @param maxHeaderSize the largest request line and header block accepted (431 above it)
 	 * @param maxConnections open app connections beyond which new ones are closed at once
+	 * @param trustedProxies addresses or CIDR blocks of proxies in front whose {@code X-Forwarded-For}
+	 * names the caller (none: the connection's peer is the caller)
 	 * @param sslBundle the Spring Boot SSL bundle to serve https with (none: plain http behind a TLS proxy)
 	 */
 	public record Listener(@DefaultValue("true") boolean enabled, @DefaultValue("0.0.0.0") String address,
 			@DefaultValue("8081") int port, @DefaultValue("0") int eventLoops, @DefaultValue("60s") Duration idleTimeout,
-			@DefaultValue("16KB") DataSize maxHeaderSize, @DefaultValue("10000") int maxConnections, String sslBundle) {
+			@DefaultValue("16KB") DataSize maxHeaderSize, @DefaultValue("10000") int maxConnections,
+			@DefaultValue List<String> trustedProxies, String sslBundle) {
 	}
 
 	/**

@@ -90,6 +90,7 @@ final class GatewayListener implements SmartLifecycle {
 		String scheme = tls == null ? "http" : "https";
 		var upstreams = new UpstreamChannels(properties.connectTimeout());
 		var connections = new ConnectionLimit(listener.maxConnections());
+		var proxies = new TrustedProxies(listener.trustedProxies());
 		int maxHeader = (int) listener.maxHeaderSize().toBytes();
 		int maxBody = (int) Math.min(Integer.MAX_VALUE, gate.maxBody());
 		acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gateway-accept", true), NioIoHandler.newFactory());
@@ -111,7 +112,7 @@ final class GatewayListener implements SmartLifecycle {
 							.addLast(new IdleStateHandler(listener.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
 							.addLast(new HttpServerCodec(maxHeader, maxHeader, 8192))
 							.addLast(new BodyAggregator(maxBody))
-							.addLast(new ListenerConnection(gate, upstreams, issuers, scheme, properties.responseTimeout(), inFlight));
+							.addLast(new ListenerConnection(gate, upstreams, issuers, proxies, scheme, properties.responseTimeout(), inFlight));
 					}
 				})
 				.bind(listener.address(), listener.port())

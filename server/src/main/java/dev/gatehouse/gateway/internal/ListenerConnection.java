@@ -101,8 +101,11 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 
 	private final AtomicInteger inFlight;
 
-	ListenerConnection(CallGate gate, UpstreamChannels upstreams, IssuerResolver issuers, String scheme,
-			Duration responseTimeout, AtomicInteger inFlight) {
+	private final TrustedProxies proxies;
+
+	ListenerConnection(CallGate gate, UpstreamChannels upstreams, IssuerResolver issuers, TrustedProxies proxies,
+			String scheme, Duration responseTimeout, AtomicInteger inFlight) {
+		this.proxies = proxies;
 		this.inFlight = inFlight;
 		this.gate = gate;
 		this.upstreams = upstreams;
@@ -154,7 +157,7 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 			plain(HttpResponseStatus.NOT_FOUND, "This port only serves the platform API.");
 			return;
 		}
-		call = gate.start(next.method().name(), path, address());
+		call = gate.start(next.method().name(), path, address(next.headers()));
 		var inbound = new NettyInbound(next.headers(), question < 0 ? null : uri.substring(question + 1), scheme, issuers);
 		if (gate.knowsToken(inbound)) {
 			admitted(inbound, gate.admit(call, inbound));
@@ -481,9 +484,12 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 		}
 	}
 
-	private String address() {
-		return ctx.channel().remoteAddress() instanceof InetSocketAddress socket ? socket.getAddress().getHostAddress()
-				: String.valueOf(ctx.channel().remoteAddress());
+	private String address(HttpHeaders headers) {
+		if (!(ctx.channel().remoteAddress() instanceof InetSocketAddress socket)) {
+			return String.valueOf(ctx.channel().remoteAddress());
+		}
+		return proxies.isEmpty() ? socket.getAddress().getHostAddress()
+				: proxies.caller(socket.getAddress(), headers.getAll("X-Forwarded-For"));
 	}
 
 	private record NettyInbound(HttpHeaders headers, String query, String scheme, IssuerResolver issuers) implements Inbound {
