@@ -52,6 +52,20 @@ class GatewayListenerSystemTests extends GatewaySystemTests {
 			assertThat(answer).startsWith("HTTP/1.1 413");
 			assertThat(answer).contains("application/problem+json").contains("payload-too-large");
 		}
+		assertThat(meters.get("gatehouse.gateway.calls").tag("route", "none").tag("outcome", "too_large").timer().count())
+			.isPositive();
+	}
+
+	@Test
+	void listenerWhenConnectionOpenThenGaugeCountsIt() throws Exception {
+		var connections = meters.get("gatehouse.gateway.listener.connections").gauge();
+		try (var socket = socket()) {
+			write(socket.getOutputStream(), "GET /elsewhere HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+			socket.getInputStream().read(); // answered: the connection is open and counted
+
+			assertThat(connections.value()).isGreaterThanOrEqualTo(1);
+		}
+		assertThat(meters.get("gatehouse.gateway.listener.calls.in.flight").gauge().value()).isGreaterThanOrEqualTo(0);
 	}
 
 	@Test

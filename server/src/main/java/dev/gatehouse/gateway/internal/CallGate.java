@@ -183,6 +183,11 @@ final class CallGate {
 		return null;
 	}
 
+	/** A call refused before it could be read as one (the listener's oversized bodies): counted only. */
+	void countUnread(String rejection) {
+		metrics.record(null, rejection, 0);
+	}
+
 	Problem tooLarge(Call call) {
 		return refuse(call, Refusal.TOO_LARGE, "The request body is larger than " + maxBody + " bytes.");
 	}

@@ -27,6 +27,11 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
 		this.max = max;
 	}
 
+	/** Connections open now (those being refused included, for the moment they last). */
+	int open() {
+		return open.get();
+	}
+
 	@Override
 	public void channelActive(ChannelHandlerContext ctx) {
 		if (open.incrementAndGet() > max) {

@@ -110,8 +110,8 @@ class GatewayConfiguration {
 	@ConditionalOnProperty(name = { "gatehouse.gateway.enabled", "gatehouse.gateway.listener.enabled" }, havingValue = "true",
 			matchIfMissing = true)
 	GatewayListener gatewayListener(CallGate gate, GatewayProperties properties, IssuerResolver issuers,
-			SslBundles sslBundles, ConfigurableEnvironment environment) {
-		return new GatewayListener(gate, properties, issuers, sslBundles, environment);
+			SslBundles sslBundles, ConfigurableEnvironment environment, MeterRegistry meters) {
+		return new GatewayListener(gate, properties, issuers, sslBundles, environment, meters);
 	}
 
 	/**

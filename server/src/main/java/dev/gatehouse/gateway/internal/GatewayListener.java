@@ -2,6 +2,8 @@ package dev.gatehouse.gateway.internal;
 
 import dev.gatehouse.gateway.GatewayProperties;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -74,8 +76,11 @@ final class GatewayListener implements SmartLifecycle {
 	/** Calls taken and not yet answered, across every connection (a stop waits for them). */
 	private final AtomicInteger inFlight = new AtomicInteger();
 
+	private final MeterRegistry meters;
+
 	GatewayListener(CallGate gate, GatewayProperties properties, IssuerResolver issuers, SslBundles sslBundles,
-			ConfigurableEnvironment environment) {
+			ConfigurableEnvironment environment, MeterRegistry meters) {
+		this.meters = meters;
 		this.gate = gate;
 		this.properties = properties;
 		this.issuers = issuers;
@@ -91,6 +96,12 @@ final class GatewayListener implements SmartLifecycle {
 		var upstreams = new UpstreamChannels(properties.connectTimeout());
 		var connections = new ConnectionLimit(listener.maxConnections());
 		var proxies = new TrustedProxies(listener.trustedProxies());
+		Gauge.builder("gatehouse.gateway.listener.connections", connections, ConnectionLimit::open)
+			.description("App connections open on the gateway listener")
+			.register(meters);
+		Gauge.builder("gatehouse.gateway.listener.calls.in.flight", inFlight, AtomicInteger::get)
+			.description("Calls taken by the gateway listener and not yet answered")
+			.register(meters);
 		int maxHeader = (int) listener.maxHeaderSize().toBytes();
 		int maxBody = (int) Math.min(Integer.MAX_VALUE, gate.maxBody());
 		acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gateway-accept", true), NioIoHandler.newFactory());
@@ -111,7 +122,7 @@ final class GatewayListener implements SmartLifecycle {
 						ch.pipeline()
 							.addLast(new IdleStateHandler(listener.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
 							.addLast(new HttpServerCodec(maxHeader, maxHeader, 8192))
-							.addLast(new BodyAggregator(maxBody))
+							.addLast(new BodyAggregator(maxBody, gate))
 							.addLast(new ListenerConnection(gate, upstreams, issuers, proxies, scheme, properties.responseTimeout(), inFlight));
 					}
 				})
@@ -183,13 +194,17 @@ final class GatewayListener implements SmartLifecycle {
 	/** Whole request bodies up to the gateway's limit (the payload scan reads them); 413 above it. */
 	private static final class BodyAggregator extends HttpObjectAggregator {
 
-		BodyAggregator(int maxBody) {
+		private final CallGate gate;
+
+		BodyAggregator(int maxBody, CallGate gate) {
 			super(maxBody);
+			this.gate = gate;
 		}
 
 		@Override
 		protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-			// Refused before the token is read, so no access-log row: the metrics count nothing either.
+			// Refused before the token is read: no access-log row, only the count (route none, too_large).
+			gate.countUnread(ProblemResponses.Refusal.TOO_LARGE.reason());
 			var problem = ProblemResponses.problem(ProblemResponses.Refusal.TOO_LARGE,
 					"The request body is larger than " + maxContentLength() + " bytes.", Call.newId().toString(), List.of());
 			FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
