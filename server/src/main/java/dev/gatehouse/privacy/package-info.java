@@ -7,5 +7,5 @@
  * pack's grace period. Every step is kept as append-only evidence.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "apps", "marketplace",
-		"accesslog", "webhooks", "policy", "policy :: pack", "notifications", "developers", "identity", "authserver" })
+		"accesslog", "webhooks", "policy", "policy :: pack", "notifications", "developers", "identity", "authserver", "gateway" })
 package dev.gatehouse.privacy;

@@ -331,6 +331,27 @@ class PrivacyRequestSystemTests extends OAuthSystemTest {
 				"127.0.0.1", null);
 	}
 
+	@Test
+	void appApiWhenTokenRevokedThenRefusedWithinOneSecondNotAtExpiry() throws Exception {
+		String token = appToken(client.clientId(), client.secret());
+		assertThat(api("GET", "/api/app/v1/privacy-requests", token, null).statusCode()).isEqualTo(200);
+
+		var revoked = oauth.form("/oauth2/revoke", dev.gatehouse.support.OAuthTestClient.basic(client.clientId(), client.secret()),
+				Map.of("token", token));
+		assertThat(revoked.statusCode()).isEqualTo(200);
+		long start = System.nanoTime();
+		int status = 200;
+		while (status == 200 && System.nanoTime() - start < 3_000_000_000L) {
+			Thread.sleep(20);
+			status = api("GET", "/api/app/v1/privacy-requests", token, null).statusCode();
+		}
+
+		assertThat(status).isEqualTo(401);
+		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+		assertThat(api("GET", "/api/app/v1/privacy-requests", appToken(client.clientId(), client.secret()), null).statusCode())
+			.as("a new token of the same client still works").isEqualTo(200);
+	}
+
 	String appToken(String clientId, String secret) {
 		var response = oauth.token(clientId, secret, Map.of("grant_type", "client_credentials", "scope", SCOPE));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

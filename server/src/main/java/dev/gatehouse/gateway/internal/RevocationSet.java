@@ -1,9 +1,13 @@
 package dev.gatehouse.gateway.internal;
 
+import dev.gatehouse.gateway.TokenRevocations;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +23,7 @@ import org.springframework.context.SmartLifecycle;
  * an uninstall or a revoked token reaches every node within a second. Each read reaches back a few
  * seconds past the newest row seen: a transaction that committed late still has its rows read.
  */
-final class RevocationSet implements SmartLifecycle {
+final class RevocationSet implements SmartLifecycle, TokenRevocations {
 
 	private static final Logger log = LoggerFactory.getLogger(RevocationSet.class);
 
@@ -52,20 +56,27 @@ final class RevocationSet implements SmartLifecycle {
 
 	/** Why the token is refused, or null if nothing revoked it. */
 	String refusal(VerifiedToken token) {
-		if (entries.isEmpty()) {
-			return null;
-		}
-		if (entries.containsKey(Revocation.key("token", token.jti()))) {
+		return entries.isEmpty() ? null
+				: refusalOf(token.jti(), token.clientId(), token.appId(), token.installationId(), token.issuedAt());
+	}
+
+	@Override
+	public Optional<String> refusal(String jti, String clientId, UUID appId, UUID installationId, Instant issuedAt) {
+		return entries.isEmpty() ? Optional.empty()
+				: Optional.ofNullable(refusalOf(jti, clientId, appId, installationId, issuedAt));
+	}
+
+	private String refusalOf(String jti, String clientId, UUID appId, UUID installationId, Instant issuedAt) {
+		if (jti != null && entries.containsKey(Revocation.key("token", jti))) {
 			return "The access token was revoked.";
 		}
-		if (revokedBefore("app", token.appId().toString(), token.issuedAt())) {
+		if (revokedBefore("app", appId.toString(), issuedAt)) {
 			return "The app is suspended, blocked or retired, or its tokens were revoked.";
 		}
-		if (token.installationId() != null
-				&& revokedBefore("installation", token.installationId().toString(), token.issuedAt())) {
+		if (installationId != null && revokedBefore("installation", installationId.toString(), issuedAt)) {
 			return "The app was uninstalled from this customer account.";
 		}
-		if (revokedBefore("client", token.clientId(), token.issuedAt())) {
+		if (clientId != null && revokedBefore("client", clientId, issuedAt)) {
 			return "The client's tokens were revoked.";
 		}
 		return null;
