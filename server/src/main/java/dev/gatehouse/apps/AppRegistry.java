@@ -165,6 +165,7 @@ public class AppRegistry {
 	@Transactional
 	public void approve(AppId id, String reviewer, String note) {
 		App app = lock(id);
+		refuseWhileSuspended(app.organizationId(), "approved");
 		Revision revision = submitted(app, RevisionState.IN_REVIEW);
 		Instant now = clock.instant();
 		if (app.liveRevisionId() != null) {
@@ -208,7 +209,9 @@ public class AppRegistry {
 
 	@Transactional
 	public void publish(AppId id, String actor) {
-		transition(lock(id), AppStatus.PUBLISHED, actor, "listed in the marketplace");
+		App app = lock(id);
+		refuseWhileSuspended(app.organizationId(), "listed in the marketplace");
+		transition(app, AppStatus.PUBLISHED, actor, "listed in the marketplace");
 	}
 
 	@Transactional
@@ -452,6 +455,18 @@ public class AppRegistry {
 		if (suspensions.suspended(organization)) {
 			throw new AppRejectedException("status",
 					"Your organization is suspended: it cannot create or submit apps until it is reinstated.");
+		}
+	}
+
+	/**
+	 * A developer suspension holds every app of the organization where it is: nothing new goes live or
+	 * into the marketplace until enforcement reinstates the organization (which lifts the suspension
+	 * before it moves the apps back).
+	 */
+	private void refuseWhileSuspended(OrganizationId organization, String what) {
+		if (suspensions.suspended(organization)) {
+			throw new AppRejectedException("status", "The developer organization is suspended: its apps cannot be "
+					+ what + " until it is reinstated.");
 		}
 	}
 

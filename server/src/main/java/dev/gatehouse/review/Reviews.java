@@ -9,6 +9,7 @@ import dev.gatehouse.apps.AppRegistry;
 import dev.gatehouse.apps.AppStatus;
 import dev.gatehouse.apps.Revision;
 import dev.gatehouse.apps.RevisionState;
+import dev.gatehouse.developers.OrganizationSuspensions;
 import dev.gatehouse.identity.UserId;
 import dev.gatehouse.policy.pack.PolicyPack;
 import dev.gatehouse.review.ReviewEvents.ChangeAnswered;
@@ -73,9 +74,13 @@ public class Reviews {
 
 	private final ReviewProperties properties;
 
+	private final OrganizationSuspensions suspensions;
+
 	Reviews(ReviewRepository reviews, AppChecks checks, AppRegistry registry, ReviewTerms terms, DeveloperLetters letters,
-			ApplicationEventPublisher events, Clock clock, ReviewProperties properties) {
+			ApplicationEventPublisher events, Clock clock, ReviewProperties properties,
+			OrganizationSuspensions suspensions) {
 		this.properties = properties;
+		this.suspensions = suspensions;
 		this.reviews = reviews;
 		this.checks = checks;
 		this.registry = registry;
@@ -253,6 +258,10 @@ public class Reviews {
 	public void approve(UUID id, String reviewer, String note) {
 		Review review = lockInReview(id, reviewer);
 		List<String> problems = new ArrayList<>();
+		// Said first and on its own line: no mark can make up for it (the registry refuses too).
+		if (suspensions.suspended(registry.require(review.appId()).organizationId())) {
+			problems.add("The developer organization is suspended: its apps cannot be approved until it is reinstated.");
+		}
 		if (checks.pending(review.revisionId()) || checks.latestDone(review.revisionId()).isEmpty()) {
 			problems.add("The automated checks have not finished yet.");
 		}

@@ -7,6 +7,7 @@ import dev.gatehouse.apps.AppStatus;
 import dev.gatehouse.apps.Listing;
 import dev.gatehouse.apps.RevisionState;
 import dev.gatehouse.apps.TestApps;
+import dev.gatehouse.developers.OrganizationSuspensions;
 import dev.gatehouse.enforcement.Finding;
 import dev.gatehouse.enforcement.Findings;
 import dev.gatehouse.identity.Accounts;
@@ -63,6 +64,9 @@ class ReviewWorkflowSystemTests extends FullStackTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	OrganizationSuspensions suspensions;
 
 	@Test
 	void submitWhenSubmittedThenReviewWaitsAndChecksRecordPassFailAndNotApplicable() {
@@ -215,6 +219,41 @@ class ReviewWorkflowSystemTests extends FullStackTest {
 
 		var devPage = html(signIn(developer).get("/developer/apps/" + fixture.app().id() + "/review"));
 		assertThat(devPage.select("#failing-checks").text()).contains("check.webhook-endpoint");
+	}
+
+	@Test
+	void approveWhenTheOrganizationIsSuspendedThenTheReviewPageRefusesItUntilReinstatement() {
+		var developer = TestUsers.createWithTotp(accounts, UserKind.DEVELOPER, Role.DEVELOPER);
+		var app = AppFixtures.draftAppOf(context, developer.user());
+		String key = ReviewFixtures.key();
+		var fixture = ReviewFixtures.localApp(context, DOMAIN, key,
+				new AppFixtures.DraftApp(developer.user(), app.organizationId(), app));
+		var revision = registry.submit(fixture.app().id(), fixture.developer().id());
+		ReviewFixtures.checkedRun(context, DOMAIN, key, fixture.app().id(), revision.id());
+		Review review = reviews.latest(fixture.app().id()).orElseThrow();
+		var reviewer = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.REVIEWER));
+		reviewer.get("/operator/reviews/" + review.id());
+		reviewer.post("/operator/reviews/" + review.id() + "/start", java.util.Map.of());
+		suspensions.suspend(fixture.org(), "compliance@example.com", "Fake reviews bought for every app.");
+		reviewer.get("/operator/reviews/" + review.id());
+
+		var refused = reviewer.follow(reviewer.post("/operator/reviews/" + review.id() + "/approve",
+				java.util.Map.of("note", "Fine")));
+
+		assertThat(html(refused).select("[role=alert]").text())
+			.contains("The developer organization is suspended: its apps cannot be approved until it is reinstated.");
+		assertThat(reviews.require(review.id()).status()).isEqualTo(ReviewStatus.IN_REVIEW);
+		suspensions.reinstate(fixture.org(), "compliance@example.com", "Reviews removed.");
+		// Other problems (marks still missing) may remain; the suspension is no longer one of them.
+		List<String> after;
+		try {
+			reviews.approve(review.id(), reviews.require(review.id()).assignee(), null);
+			after = List.of();
+		}
+		catch (InputRejectedException ex) {
+			after = ex.violations().stream().map(InputRejectedException.Violation::message).toList();
+		}
+		assertThat(after).noneSatisfy(m -> assertThat(m).contains("suspended"));
 	}
 
 	private void secureWebhook(AppFixtures.DraftApp fixture, String key, int runs) {

@@ -171,7 +171,7 @@ class DeveloperAppsController {
 			redirect.addFlashAttribute("notice", "The app is listed in the marketplace.");
 		}
 		catch (AppRejectedException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("publishError", ex.getMessage());
 		}
 		return "redirect:/developer/apps/" + id;
 	}

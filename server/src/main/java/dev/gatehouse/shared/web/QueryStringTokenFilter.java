@@ -20,14 +20,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is answered 400 {@code invalid_request} before anything else sees it, rather than being treated
  * as unauthenticated, so the caller learns why.
  */
-@Configuration(proxyBeanMethods = false)
-class QueryStringTokenFilter extends OncePerRequestFilter {
+final class QueryStringTokenFilter extends OncePerRequestFilter {
 
-	@Bean
-	static FilterRegistrationBean<QueryStringTokenFilter> queryStringTokenFilterRegistration() {
-		var registration = new FilterRegistrationBean<>(new QueryStringTokenFilter());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		return registration;
+	/**
+	 * Registered only here: were the filter itself a bean (it once was, as this configuration), Boot
+	 * would register it a second time at the default order.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class Registration {
+
+		@Bean
+		static FilterRegistrationBean<QueryStringTokenFilter> queryStringTokenFilterRegistration() {
+			var registration = new FilterRegistrationBean<>(new QueryStringTokenFilter());
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+			return registration;
+		}
+
 	}
 
 	@Override
