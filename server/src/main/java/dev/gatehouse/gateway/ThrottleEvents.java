@@ -38,7 +38,7 @@ public final class ThrottleEvents {
 
 	}
 
-	public record ThrottleLifted(UUID throttleId, UUID appId, String liftedBy) implements Audited {
+	public record ThrottleLifted(UUID throttleId, UUID appId, String liftedBy, String reason) implements Audited {
 
 		public String action() {
 			return "gateway.throttle.lifted";
@@ -49,7 +49,7 @@ public final class ThrottleEvents {
 		}
 
 		public Map<String, Object> details() {
-			return Map.of("throttle", throttleId.toString());
+			return Map.of("throttle", throttleId.toString(), "reason", reason);
 		}
 
 		public String actor() {

@@ -17,8 +17,8 @@ public interface Throttles {
 	 */
 	Throttle impose(UUID appId, UUID installationId, int perMinute, Duration duration, String reason, String actor);
 
-	/** Ends a throttle before its time. */
-	void lift(UUID throttleId, String actor);
+	/** Ends a throttle before its time; {@code reason} (required) goes into the audit record. */
+	void lift(UUID throttleId, String actor, String reason);
 
 	/** Throttles in force now, newest first. */
 	List<Throttle> active();

@@ -73,7 +73,11 @@ class ThrottleLiftSystemTests extends OAuthSystemTest {
 		assertThat(row).isNotNull();
 		assertThat(row.select("form").attr("action")).isEqualTo("/operator/monitoring/throttles/" + throttle.id() + "/lift");
 		assertThat(row.select("form input[name=_csrf]")).isNotEmpty();
-		var lifted = web.post("/operator/monitoring/throttles/" + throttle.id() + "/lift", Map.of());
+		var blank = html(web.follow(web.post("/operator/monitoring/throttles/" + throttle.id() + "/lift", Map.of("reason", " "))));
+		assertThat(blank.getElementById("lift-error-" + throttle.id()).text()).contains("Say why");
+		assertThat(throttles.active()).anyMatch(t -> t.id().equals(throttle.id()));
+		var lifted = web.post("/operator/monitoring/throttles/" + throttle.id() + "/lift",
+				Map.of("reason", "probing explained: the developer's test run"));
 
 		assertThat(location(lifted)).isEqualTo("/operator/monitoring");
 		var after = html(web.follow(lifted));
@@ -83,12 +87,12 @@ class ThrottleLiftSystemTests extends OAuthSystemTest {
 		assertThat(gateway()).isEqualTo(200);
 		assertThat(gateway()).isEqualTo(200);
 		assertThat(jdbc.sql("""
-				select actor from auditlog.audit_events
+				select actor || ' / ' || (details::jsonb ->> 'reason') from auditlog.audit_events
 				where target = :target and action = 'gateway.throttle.lifted' and details::jsonb ->> 'throttle' = :throttle""")
 			.param("target", "app:" + fixture.app().id())
 			.param("throttle", throttle.id().toString())
 			.query(String.class)
-			.single()).isEqualTo(operator.email());
+			.single()).isEqualTo(operator.email() + " / probing explained: the developer's test run");
 	}
 
 	@Test
@@ -113,9 +117,9 @@ class ThrottleLiftSystemTests extends OAuthSystemTest {
 	void liftWhenTheThrottleHasAlreadyEndedThenSaidSoAndNothingIsRecordedTwice() {
 		var web = signIn(TestUsers.createWithTotp(accounts, UserKind.OPERATOR, Role.COMPLIANCE));
 		web.get("/operator/monitoring");
-		web.follow(web.post("/operator/monitoring/throttles/" + throttle.id() + "/lift", Map.of()));
+		web.follow(web.post("/operator/monitoring/throttles/" + throttle.id() + "/lift", Map.of("reason", "first")));
 
-		var again = web.post("/operator/monitoring/throttles/" + throttle.id() + "/lift", Map.of());
+		var again = web.post("/operator/monitoring/throttles/" + throttle.id() + "/lift", Map.of("reason", "second"));
 
 		assertThat(html(web.follow(again)).select(".notice").text()).contains("already ended");
 		assertThat(jdbc.sql("""

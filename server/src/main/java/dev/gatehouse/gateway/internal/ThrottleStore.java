@@ -5,6 +5,7 @@ import dev.gatehouse.gateway.ThrottleEvents.ThrottleImposed;
 import dev.gatehouse.gateway.ThrottleEvents.ThrottleLifted;
 import dev.gatehouse.gateway.Throttles;
 import dev.gatehouse.shared.web.NotFoundException;
+import dev.gatehouse.shared.web.InputRejectedException;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,7 +91,13 @@ final class ThrottleStore implements Throttles, SmartLifecycle {
 	}
 
 	@Override
-	public void lift(UUID throttleId, String actor) {
+	public void lift(UUID throttleId, String actor, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new InputRejectedException("reason", "Say why the throttle ends: it goes into the audit log.");
+		}
+		if (reason.length() > 500) {
+			throw new InputRejectedException("reason", "Keep the reason under 500 characters.");
+		}
 		transactions.executeWithoutResult(status -> {
 			UUID app = jdbc.sql("update gateway.throttles set lifted_at = :now where id = :id and lifted_at is null returning app_id")
 				.param("now", Timestamp.from(clock.instant()))
@@ -98,7 +105,7 @@ final class ThrottleStore implements Throttles, SmartLifecycle {
 				.query(UUID.class)
 				.optional()
 				.orElseThrow(() -> new NotFoundException("No active throttle with that id."));
-			events.publishEvent(new ThrottleLifted(throttleId, app, actor));
+			events.publishEvent(new ThrottleLifted(throttleId, app, actor, reason.strip()));
 		});
 		refresh();
 	}

@@ -17,6 +17,7 @@ import dev.gatehouse.privacy.PrivacyRequests;
 import dev.gatehouse.privacy.RequestStatus;
 import dev.gatehouse.shared.security.Authorities;
 import dev.gatehouse.shared.security.UserPrincipal;
+import dev.gatehouse.shared.web.InputRejectedException;
 import dev.gatehouse.shared.web.NotFoundException;
 
 import java.time.Clock;
@@ -41,6 +42,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Ecosystem health for operators: apps by state, findings by clause, privacy, traffic, detector runs. */
@@ -138,13 +140,19 @@ class OperatorMonitoringController {
 	 */
 	@PostMapping("/operator/monitoring/throttles/{id}/lift")
 	@PreAuthorize(LIFT)
-	String lift(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, RedirectAttributes redirect) {
+	String lift(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		try {
-			throttles.lift(id, user.email());
+			throttles.lift(id, user.email(), reason);
 			redirect.addFlashAttribute("notice", "Throttle lifted: the app is held to its usual rate limits again.");
 		}
 		catch (NotFoundException ex) {
 			redirect.addFlashAttribute("notice", "That throttle has already ended.");
+		}
+		catch (InputRejectedException ex) {
+			// Shown next to that throttle's form; the page is a redirect away, so by flash attributes.
+			redirect.addFlashAttribute("liftErrorFor", id);
+			redirect.addFlashAttribute("liftError", ex.getMessage());
 		}
 		return "redirect:/operator/monitoring";
 	}

@@ -44,7 +44,7 @@ class ThrottleStoreIntegrationTests {
 			assertThat(limiter.check(other, UUID.randomUUID(), GENEROUS).allowed()).isTrue();
 		}
 
-		throttles.lift(throttle.id(), "operator@test");
+		throttles.lift(throttle.id(), "operator@test", "explained by the app's developer");
 
 		assertThat(throttles.active()).noneMatch(t -> t.id().equals(throttle.id()));
 		assertThat(limiter.check(throttled, UUID.randomUUID(), GENEROUS).allowed()).isTrue();
