@@ -76,11 +76,22 @@ final class GatewayListener implements SmartLifecycle {
 	/** Calls taken and not yet answered, across every connection (a stop waits for them). */
 	private final AtomicInteger inFlight = new AtomicInteger();
 
-	private final MeterRegistry meters;
+	private final ConnectionLimit connections;
+
+	private final TrustedProxies proxies;
 
 	GatewayListener(CallGate gate, GatewayProperties properties, IssuerResolver issuers, SslBundles sslBundles,
 			ConfigurableEnvironment environment, MeterRegistry meters) {
-		this.meters = meters;
+		this.connections = new ConnectionLimit(properties.listener().maxConnections());
+		this.proxies = new TrustedProxies(properties.listener().trustedProxies());
+		// Registered once, on fields: a stopped and restarted listener (a paused test context) keeps
+		// its gauges, and a gauge on an object dropped at stop would read NaN.
+		Gauge.builder("gatehouse.gateway.listener.connections", connections, ConnectionLimit::open)
+			.description("App connections open on the gateway listener")
+			.register(meters);
+		Gauge.builder("gatehouse.gateway.listener.calls.in.flight", inFlight, AtomicInteger::get)
+			.description("Calls taken by the gateway listener and not yet answered")
+			.register(meters);
 		this.gate = gate;
 		this.properties = properties;
 		this.issuers = issuers;
@@ -94,14 +105,6 @@ final class GatewayListener implements SmartLifecycle {
 		SslContext tls = tls(listener.sslBundle());
 		String scheme = tls == null ? "http" : "https";
 		var upstreams = new UpstreamChannels(properties.connectTimeout());
-		var connections = new ConnectionLimit(listener.maxConnections());
-		var proxies = new TrustedProxies(listener.trustedProxies());
-		Gauge.builder("gatehouse.gateway.listener.connections", connections, ConnectionLimit::open)
-			.description("App connections open on the gateway listener")
-			.register(meters);
-		Gauge.builder("gatehouse.gateway.listener.calls.in.flight", inFlight, AtomicInteger::get)
-			.description("Calls taken by the gateway listener and not yet answered")
-			.register(meters);
 		int maxHeader = (int) listener.maxHeaderSize().toBytes();
 		int maxBody = (int) Math.min(Integer.MAX_VALUE, gate.maxBody());
 		acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gateway-accept", true), NioIoHandler.newFactory());
