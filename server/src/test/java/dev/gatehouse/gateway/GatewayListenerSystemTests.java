@@ -65,7 +65,55 @@ class GatewayListenerSystemTests extends GatewaySystemTests {
 
 			assertThat(connections.value()).isGreaterThanOrEqualTo(1);
 		}
-		assertThat(meters.get("gatehouse.gateway.listener.calls.in.flight").gauge().value()).isGreaterThanOrEqualTo(0);
+	}
+
+	@Test
+	void listenerWhenCallWaitsOnUpstreamThenCountedInFlightUntilAnswered() throws Exception {
+		var release = new java.util.concurrent.CountDownLatch(1);
+		var slow = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		slow.createContext("/v1/slow", exchange -> {
+			try {
+				release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		slow.start();
+		String id = "gwtest.slow." + slow.getAddress().getPort();
+		var inFlight = meters.get("gatehouse.gateway.listener.calls.in.flight").gauge();
+		try {
+			routes.save(new Route(id, "GET", "/v1/slow", URI.create("http://127.0.0.1:" + slow.getAddress().getPort()),
+					List.of(GatewayTestRoutes.HELD_SCOPE), List.of("contact"), false, List.of(), true, Route.Source.OPERATOR), "test");
+			String token = installedToken();
+
+			var pending = http.sendAsync(java.net.http.HttpRequest.newBuilder(uri("/platform/v1/slow"))
+				.header("Authorization", "Bearer " + token)
+				.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+			assertThat(waitFor(() -> inFlight.value() >= 1)).as("counted while the upstream holds it").isTrue();
+			release.countDown();
+
+			assertThat(pending.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+			assertThat(waitFor(() -> inFlight.value() == 0)).as("no longer counted once answered").isTrue();
+		}
+		finally {
+			release.countDown();
+			slow.stop(0);
+			routes.remove(id, "test");
+		}
+	}
+
+	private static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			Thread.sleep(10);
+		}
+		return true;
 	}
 
 	@Test
@@ -128,13 +176,18 @@ class GatewayListenerSystemTests extends GatewaySystemTests {
 			assertThat(response.body()).isEqualTo(payload);
 			assertThat(response.headers().firstValue("X-Data-Subjects")).isEmpty();
 			String callId = response.headers().firstValue("X-Request-Id").orElseThrow();
-			accessLog.flush();
-			var logged = accessLog.calls(CallQuery.between(from, java.time.Instant.now().plusSeconds(5), 100)
-				.app(fixture.app().id().value()))
-				.stream()
-				.filter(c -> c.id().toString().equals(callId))
-				.findFirst()
-				.orElseThrow();
+			// The call is logged once its last byte is written, which may be just after the app has read it.
+			var found = new java.util.concurrent.atomic.AtomicReference<dev.gatehouse.accesslog.ApiCall>();
+			waitFor(() -> {
+				accessLog.flush();
+				accessLog.calls(CallQuery.between(from, java.time.Instant.now().plusSeconds(5), 100).app(fixture.app().id().value()))
+					.stream()
+					.filter(c -> c.id().toString().equals(callId))
+					.findFirst()
+					.ifPresent(found::set);
+				return found.get() != null;
+			});
+			var logged = java.util.Optional.ofNullable(found.get()).orElseThrow();
 			assertThat(logged.responseBytes()).isEqualTo(payload.length);
 			assertThat(logged.subjectIds()).containsExactly(subject);
 		}

@@ -5,7 +5,6 @@ import dev.gatehouse.gateway.GatewayProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,14 +15,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -210,12 +204,7 @@ final class GatewayListener implements SmartLifecycle {
 			gate.countUnread(ProblemResponses.Refusal.TOO_LARGE.reason());
 			var problem = ProblemResponses.problem(ProblemResponses.Refusal.TOO_LARGE,
 					"The request body is larger than " + maxContentLength() + " bytes.", Call.newId().toString(), List.of());
-			FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-					Unpooled.wrappedBuffer(problem.body()));
-			problem.headers().forEach(header -> response.headers().set(header.getKey(), header.getValue()));
-			HttpUtil.setContentLength(response, problem.body().length);
-			HttpUtil.setKeepAlive(response, false);
-			ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+			ctx.writeAndFlush(ListenerConnection.response(problem, false)).addListener(ChannelFutureListener.CLOSE);
 		}
 
 	}

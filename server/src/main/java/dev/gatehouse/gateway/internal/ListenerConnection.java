@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -30,7 +31,6 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -146,15 +146,15 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 		if (next.decoderResult().isFailure()) {
 			Throwable cause = next.decoderResult().cause();
 			keepAlive = false;
-			plain(cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
-					: HttpResponseStatus.BAD_REQUEST, "The request could not be read as HTTP/1.1.");
+			outside(cause instanceof TooLongFrameException ? Refusal.HEADERS_TOO_LARGE : Refusal.UNREADABLE,
+					"The request could not be read as HTTP/1.1.");
 			return;
 		}
 		String uri = next.uri();
 		int question = uri.indexOf('?');
 		String path = question < 0 ? uri : uri.substring(0, question);
 		if (!path.startsWith("/") || !gate.serves(path)) {
-			plain(HttpResponseStatus.NOT_FOUND, "This port only serves the platform API.");
+			outside(Refusal.NOT_PLATFORM, "This port only serves the platform API.");
 			return;
 		}
 		call = gate.start(next.method().name(), path, address(next.headers()));
@@ -405,6 +405,17 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 	}
 
 	private void refuse(Problem problem) {
+		answerStarted = true;
+		ctx.writeAndFlush(response(problem, keepAlive)).addListener((ChannelFutureListener) written -> finish());
+	}
+
+	/** An answer outside the platform API (not found, unreadable request): not a call, so not logged per app. */
+	private void outside(Refusal refusal, String detail) {
+		refuse(ProblemResponses.problem(refusal, detail, Call.newId().toString(), List.of()));
+	}
+
+	/** A refusal as the listener sends it (also the body aggregator's 413). */
+	static FullHttpResponse response(Problem problem, boolean keepAlive) {
 		var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(problem.status()),
 				Unpooled.wrappedBuffer(problem.body()));
 		for (var header : problem.headers()) {
@@ -412,19 +423,7 @@ final class ListenerConnection extends ChannelInboundHandlerAdapter implements U
 		}
 		HttpUtil.setContentLength(response, problem.body().length);
 		HttpUtil.setKeepAlive(response, keepAlive);
-		answerStarted = true;
-		ctx.writeAndFlush(response).addListener((ChannelFutureListener) written -> finish());
-	}
-
-	/** An answer outside the platform API (not found, unreadable request): problem+json, not logged per app. */
-	private void plain(HttpResponseStatus status, String detail) {
-		byte[] body = ("{\"title\":\"" + status.reasonPhrase() + "\",\"status\":" + status.code() + ",\"detail\":\"" + detail
-				+ "\"}").getBytes(StandardCharsets.UTF_8);
-		var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
-		response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
-		HttpUtil.setContentLength(response, body.length);
-		HttpUtil.setKeepAlive(response, keepAlive);
-		ctx.writeAndFlush(response).addListener((ChannelFutureListener) written -> finish());
+		return response;
 	}
 
 	private void abort() {

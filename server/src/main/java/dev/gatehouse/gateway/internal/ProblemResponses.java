@@ -142,6 +142,16 @@ final class ProblemResponses {
 
 		static final Refusal DISABLED = new Refusal(404, "gateway_disabled", "not-found", "Not found", null, null);
 
+		/** The dedicated listener: a path outside the platform API's prefix. */
+		static final Refusal NOT_PLATFORM = new Refusal(404, "not_platform", "not-found", "Not found", null, null);
+
+		/** The dedicated listener: bytes that are not an HTTP/1.1 request. */
+		static final Refusal UNREADABLE = new Refusal(400, "unreadable", "invalid-request", "Invalid request", null, null);
+
+		/** The dedicated listener: a request line or header block over its limit. */
+		static final Refusal HEADERS_TOO_LARGE = new Refusal(431, "headers_too_large", "invalid-request",
+				"Request headers too large", null, null);
+
 		static Refusal insufficientScope(String scopes) {
 			return new Refusal(403, "insufficient_scope", "insufficient-scope", "Insufficient scope",
 					"insufficient_scope", scopes);
